@@ -1,0 +1,23 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "enquiry-bot",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Knowledge", targets: ["Knowledge"]),
+        .executable(name: "enquiry-bot", targets: ["Bot"]),
+    ],
+    targets: [
+        .target(name: "Knowledge", path: "Sources/Knowledge"),
+        .target(name: "CSystemShims", path: "Sources/CSystemShims"),
+        .executableTarget(
+            name: "Bot",
+            dependencies: ["Knowledge", "CSystemShims"],
+            path: "Sources/Bot"
+        ),
+        .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge"], path: "Tests/KnowledgeTests"),
+        .testTarget(name: "BotTests", dependencies: ["Bot", "Knowledge"], path: "Tests/BotTests"),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Stable identity of an article: the page file it came from and its ordinal on that page (1-based).
+public struct ArticleID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var file: String
+    public var ordinal: Int
+
+    public init(file: String, ordinal: Int) {
+        self.file = file
+        self.ordinal = ordinal
+    }
+
+    /// `file#ordinal`, e.g. `003_58565fcc7c39a4bb.txt#5`.
+    public var description: String { "\(file)#\(ordinal)" }
+
+    public static func < (a: ArticleID, b: ArticleID) -> Bool {
+        (a.file, a.ordinal) < (b.file, b.ordinal)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let hash = text.lastIndex(of: "#"), let n = Int(text[text.index(after: hash)...]) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad article id \(text)"))
+        }
+        self.init(file: String(text[..<hash]), ordinal: n)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}
+
+/// What kind of item an article is; most are ordinary news stories.
+public enum ArticleKind: String, Sendable, Codable {
+    case story
+    /// A box or advert: short lines such as an address and hotlines.
+    case notice
+    /// A weather forecast box.
+    case weather
+    /// A photo with its caption.
+    case photo
+    /// A commentary or editorial.
+    case commentary
+}
+
+/// One sentence of an article, kept in its original form and in normalised form.
+public struct Sentence: Sendable, Hashable {
+    /// Index of this sentence in `KnowledgeBase.sentences`.
+    public var id: Int
+    /// Index of the owning article in `KnowledgeBase.articles`.
+    public var article: Int
+    /// Paragraph number inside the article (0-based); `-1` for the headline.
+    public var paragraph: Int
+    /// The sentence as printed.
+    public var text: String
+    /// The sentence after `Normalizer.normalize(_:)`.
+    public var normalized: String
+
+    public init(id: Int, article: Int, paragraph: Int, text: String, normalized: String) {
+        self.id = id
+        self.article = article
+        self.paragraph = paragraph
+        self.text = text
+        self.normalized = normalized
+    }
+}
+
+/// An article as split from a page: headline, byline, body paragraphs and captions.
+public struct Article: Sendable {
+    public var id: ArticleID
+    public var kind: ArticleKind
+    /// Line printed above the headline (引题), if any.
+    public var kicker: String?
+    /// Main headline; empty for an untitled item such as a photo caption or a weather box.
+    public var headline: String
+    /// Line printed below the headline (副题), if any.
+    public var subtitle: String?
+    /// Author line(s) as printed, e.g. `■全媒体记者 徐子涵/文 谢天意/摄`.
+    public var byline: String?
+    /// Body paragraphs, repaired (joined across broken lines, noise and duplicates removed).
+    public var paragraphs: [String]
+    /// Photo captions and credits (`■摄影 王强`, `…/摄`, `…供图`).
+    public var captions: [String]
+    /// Indices into `KnowledgeBase.sentences` of this article's body sentences, in order.
+    public var sentenceIDs: [Int]
+    public var metadata: PageMetadata
+
+    public init(id: ArticleID, kind: ArticleKind = .story, kicker: String? = nil, headline: String,
+                subtitle: String? = nil, byline: String? = nil, paragraphs: [String],
+                captions: [String] = [], sentenceIDs: [Int] = [], metadata: PageMetadata = PageMetadata()) {
+        self.id = id
+        self.kind = kind
+        self.kicker = kicker
+        self.headline = headline
+        self.subtitle = subtitle
+        self.byline = byline
+        self.paragraphs = paragraphs
+        self.captions = captions
+        self.sentenceIDs = sentenceIDs
+        self.metadata = metadata
+    }
+
+    /// Headline with its subtitle, as cited in answers; a label for untitled items.
+    public var title: String {
+        if headline.isEmpty {
+            switch kind {
+            case .weather: return "天气预报"
+            case .photo: return "图片新闻"
+            default: return paragraphs.first.map { String($0.prefix(24)) } ?? "(untitled)"
+            }
+        }
+        if let subtitle, !subtitle.isEmpty { return headline + " " + subtitle }
+        return headline
+    }
+}

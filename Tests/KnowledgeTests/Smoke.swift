@@ -1,0 +1,3 @@
+import Testing
+@testable import Knowledge
+@Test func placeholder() { #expect(Bool(true)) }
