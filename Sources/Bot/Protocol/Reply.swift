@@ -24,6 +24,10 @@ struct Reply: Sendable, Equatable {
     var lang: String?
     /// Candidate intents/entities and reasons, present only when the request asked to explain.
     var debug: JSONValue?
+    /// Not sent on the wire: the normalised question, for the unanswered log.
+    var normalizedText: String? = nil
+    /// Not sent on the wire: for a decline, the articles that came closest (unanswered log).
+    var nearest: [NearestCandidate] = []
 
     init(id: JSONValue? = nil, answer: String, intent: String? = nil, confidence: Double = 0,
          fallback: Bool = false, sources: [SourceCitation] = [], suggestions: [String] = [],
@@ -46,4 +50,11 @@ protocol QuestionAnswering: Sendable {
     /// Answers one request. `defaultSession` is the channel's session (e.g. one per connection),
     /// used when the request names none. Must be thread-safe: channels call it concurrently.
     func answer(_ request: Request, defaultSession: String) -> Reply
+}
+
+/// An article that came close to a declined question (recorded in the unanswered log, never sent).
+struct NearestCandidate: Sendable, Equatable {
+    var article: String
+    var file: String
+    var score: Double
 }
