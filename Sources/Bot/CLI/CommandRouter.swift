@@ -47,5 +47,6 @@ enum CommandRouter {
     /// Subcommand table; each entry parses its own arguments and returns the exit status.
     static let commands: [String: @Sendable ([String]) throws -> Int32] = [
         "help": { _ in print(usage); return 0 },
+        "kb": KBCommand.run,
     ]
 }

@@ -70,6 +70,8 @@ public struct Sentence: Sendable, Hashable {
 public struct Article: Sendable {
     public var id: ArticleID
     public var kind: ArticleKind
+    /// Column label printed above the story (`■政务服务增值化改革 …`, `□增值化改革进行时`), if any.
+    public var column: String?
     /// Line printed above the headline (引题), if any.
     public var kicker: String?
     /// Main headline; empty for an untitled item such as a photo caption or a weather box.
@@ -86,11 +88,12 @@ public struct Article: Sendable {
     public var sentenceIDs: [Int]
     public var metadata: PageMetadata
 
-    public init(id: ArticleID, kind: ArticleKind = .story, kicker: String? = nil, headline: String,
+    public init(id: ArticleID, kind: ArticleKind = .story, column: String? = nil, kicker: String? = nil, headline: String,
                 subtitle: String? = nil, byline: String? = nil, paragraphs: [String],
                 captions: [String] = [], sentenceIDs: [Int] = [], metadata: PageMetadata = PageMetadata()) {
         self.id = id
         self.kind = kind
+        self.column = column
         self.kicker = kicker
         self.headline = headline
         self.subtitle = subtitle
@@ -101,7 +104,7 @@ public struct Article: Sendable {
         self.metadata = metadata
     }
 
-    /// Headline with its subtitle, as cited in answers; a label for untitled items.
+    /// Kicker, headline and subtitle, as cited in answers; a label for untitled items.
     public var title: String {
         if headline.isEmpty {
             switch kind {
@@ -110,7 +113,6 @@ public struct Article: Sendable {
             default: return paragraphs.first.map { String($0.prefix(24)) } ?? "(untitled)"
             }
         }
-        if let subtitle, !subtitle.isEmpty { return headline + " " + subtitle }
-        return headline
+        return [kicker, headline, subtitle].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 }

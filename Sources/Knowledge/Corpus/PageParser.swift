@@ -1,0 +1,212 @@
+import Foundation
+
+/// Splits a page into articles and repairs what the PDF export broke.
+///
+/// A page is blocks of lines separated by blank lines. Each block is classified by its shape
+/// (`BlockRole`), broken body paragraphs are joined, and a small state machine groups
+/// headline → byline → body (bylines may also trail the body or precede the headline).
+/// Masthead noise and column labels are dropped, photo credits become captions, exact
+/// duplicate paragraphs are kept once, notice boxes and weather forecasts become articles too.
+public enum PageParser {
+    /// Parses `page` into articles numbered 1… in page order. Sentence ids are left empty.
+    public static func parse(_ page: Page) -> [Article] {
+        var metadata = page.metadata
+        var blocks = makeBlocks(page.text, edition: &metadata.edition)
+        for i in blocks.indices { blocks[i].role = classify(blocks[i].lines) }
+        demoteBrokenParagraphStarts(&blocks)
+        blocks = joinBrokenParagraphs(blocks)
+        var assembler = ArticleAssembler(blocks: blocks)
+        var drafts = assembler.assemble()
+        drafts.removeAll { $0.paragraphs.isEmpty && $0.kind != .notice }
+        return drafts.enumerated().map { index, d in
+            Article(id: ArticleID(file: page.file, ordinal: index + 1), kind: d.kind, column: d.column, kicker: d.kicker,
+                    headline: d.headline, subtitle: d.subtitle, byline: d.byline, paragraphs: d.paragraphs,
+                    captions: d.captions, metadata: metadata)
+        }
+    }
+
+    // MARK: - Blocks
+
+    struct Block {
+        var lines: [String]
+        var role: BlockRole = .body
+        var text: String { lines.joined(separator: "\n") }
+    }
+
+    /// Lines → blocks, with masthead noise removed and glued bylines (`…愁与盼■记者 荣怡婷`) split off.
+    static func makeBlocks(_ text: String, edition: inout String?) -> [Block] {
+        var blocks: [Block] = []
+        var current: [String] = []
+        func flush() {
+            if !current.isEmpty { blocks.append(Block(lines: current)) }
+            current = []
+        }
+        let rawLines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        for raw in rawLines {
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}\u{FEFF}")))
+            if line.isEmpty { flush(); continue }
+            if LayoutRules.noiseLines.contains(line) || LayoutRules.isMastheadBrand(line) || LayoutRules.isPinyinColumnHeader(line) {
+                flush(); continue
+            }
+            if LayoutRules.isEditionLabel(line) {
+                if edition == nil { edition = line }
+                flush(); continue
+            }
+            // A byline glued to the end of a headline line: split at the mark.
+            if let mark = line.firstIndex(of: "■"), mark != line.startIndex {
+                let head = String(line[..<mark]).trimmingCharacters(in: .whitespaces)
+                let tail = String(line[mark...])
+                if !head.isEmpty { current.append(head) }
+                flush()
+                current.append(tail)
+                continue
+            }
+            // A byline line inside a headline block starts its own block.
+            if !current.isEmpty, isBylineLine(line), !current.allSatisfy(isBylineLine) {
+                flush()
+            }
+            current.append(line)
+        }
+        flush()
+        // Column labels (`第134期评论 / DIYI PINGLUN 栏目统筹:…`) take their whole block with them.
+        return blocks.filter { b in !b.lines.contains { l in LayoutRules.columnLabelMarkers.contains { l.contains($0) } } }
+    }
+
+    // MARK: - Classification
+
+    enum BlockRole: Equatable {
+        case headline, byline, credit, kicker, notice, body
+    }
+
+    static func classify(_ lines: [String]) -> BlockRole {
+        let first = lines[0]
+        if isCreditLine(first) && lines.count <= 2 { return .credit }
+        if isBylineLine(first) { return .byline }
+        if let m = first.unicodeScalars.first, LayoutRules.kickerMarks.contains(m), lines.count == 1 { return .kicker }
+        if lines.count >= 2 && lines.contains(where: { l in LayoutRules.noticeLabels.contains { l.hasPrefix($0) || l.contains($0) } }) {
+            return .notice
+        }
+        if lines.count == 1 && isCaptionLine(first) { return .credit }
+        if hasHeadlineShape(lines) { return .headline }
+        return .body
+    }
+
+    /// `■全媒体记者 …`, `■记者 …`, `通讯员 …`, `■本报评论员`, `■言成声` (a pen name).
+    static func isBylineLine(_ line: String) -> Bool {
+        var rest = Substring(line)
+        let marked = rest.hasPrefix("■")
+        if marked { rest = rest.dropFirst() }
+        rest = rest.drop(while: { $0 == " " })
+        if LayoutRules.bylineRoles.contains(where: { rest.hasPrefix($0) }) {
+            return line.count <= 60 && !line.contains("。")
+        }
+        if marked {
+            let s = rest.unicodeScalars
+            return (2...4).contains(s.count) && s.allSatisfy { ScalarClass.isHan($0) }
+        }
+        return false
+    }
+
+    static func isCreditLine(_ line: String) -> Bool {
+        if LayoutRules.creditPrefixes.contains(where: { line.hasPrefix($0) }) && line.count <= 40 { return true }
+        return line.count <= 20 && line.hasSuffix("/摄")
+    }
+
+    /// A one-line photo caption with its credit: `…建设现场 秀洲区王江泾镇人民政府供图`.
+    static func isCaptionLine(_ line: String) -> Bool {
+        line.count <= 80 && LayoutRules.creditSuffixes.contains { line.hasSuffix($0) } && !line.contains("。")
+    }
+
+    /// Short lines, no sentence punctuation or commas, balanced quotes.
+    static func hasHeadlineShape(_ lines: [String]) -> Bool {
+        guard lines.count <= 4 else { return false }
+        for l in lines {
+            if l.count > 80 { return false }
+            var depth = 0
+            for s in l.unicodeScalars {
+                switch s {
+                case "。", ",", "，", ";", "；", "、": return false
+                case "\u{201C}": depth += 1
+                case "\u{201D}": depth -= 1
+                default: break
+                }
+            }
+            if depth != 0 { return false }
+        }
+        guard let last = lines.last?.unicodeScalars.last else { return false }
+        return !"。！？:：".unicodeScalars.contains(last)
+    }
+
+    /// A headline-shaped block followed straight by body text is a headline only when the story
+    /// shows it: a byline or photo credit right after that body, or a body opening like a lead
+    /// (`本报讯`, `昨天`, `近日`, `7月1日`). Otherwise it is the first half of a paragraph the
+    /// export broke (`此次将“浙里总商汇”企业互联共` + `享平台的…`) and is demoted to body.
+    static func demoteBrokenParagraphStarts(_ blocks: inout [Block]) {
+        for i in blocks.indices where blocks[i].role == .headline && blocks[i].lines.count == 1 {
+            guard i + 1 < blocks.count, blocks[i + 1].role == .body, i > 0, blocks[i - 1].role == .body,
+                  !isNamesLine(blocks[i].lines) else { continue }
+            if i + 2 < blocks.count, blocks[i + 2].role == .byline || blocks[i + 2].role == .credit { continue }
+            if startsLikeLead(blocks[i + 1].lines[0]) { continue }
+            blocks[i].role = .body
+        }
+    }
+
+    /// Openings of a story's first paragraph.
+    static func startsLikeLead(_ text: String) -> Bool {
+        if LayoutRules.leadOpenings.contains(where: { text.hasPrefix($0) }) { return true }
+        // A date: 7月1日 / 3月26日 / 2023年…
+        let s = Array(text.unicodeScalars.prefix(8))
+        var i = 0
+        while i < s.count, ScalarClass.isDigit(s[i]) { i += 1 }
+        return i > 0 && i < s.count && (s[i] == "月" || s[i] == "年")
+    }
+
+    /// A line made only of personal names: `汤纯凤 宋依依`, `巨增曲珠 陈起东`, `张正龙`, `周 奕`.
+    static func isNamesLine(_ lines: [String]) -> Bool {
+        guard lines.count == 1 else { return false }
+        let tokens = lines[0].split(separator: " ")
+        guard !tokens.isEmpty, lines[0].count <= 24,
+              tokens.allSatisfy({ $0.unicodeScalars.allSatisfy { ScalarClass.isHan($0) } && $0.count <= 4 }),
+              let firstChar = tokens[0].first, LayoutRules.surnames.contains(firstChar) else { return false }
+        if tokens.count == 1 { return (2...3).contains(tokens[0].count) }
+        let long = tokens.filter { $0.count >= 2 }
+        let withSurname = long.filter { LayoutRules.surnames.contains($0.first!) }
+        return withSurname.count * 2 >= long.count
+    }
+
+    // MARK: - Repair
+
+    /// Ends like a finished paragraph: `。！？…`, possibly followed by a closing quote/bracket.
+    static func endsParagraph(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.reversed().makeIterator()
+        guard var last = scalars.next() else { return true }
+        if last == "\u{201D}" || last == "）" || last == ")" || last == "」" || last == "』" {
+            guard let prev = scalars.next() else { return false }
+            last = prev
+        }
+        return "。！？!?…".unicodeScalars.contains(last)
+    }
+
+    /// Joins body blocks split mid-sentence across a blank line (`…示范经验越` + `来越多,…`).
+    static func joinBrokenParagraphs(_ blocks: [Block]) -> [Block] {
+        var out: [Block] = []
+        for b in blocks {
+            if b.role == .body, var prev = out.last, prev.role == .body, prev.lines.count == 1, b.lines.count >= 1,
+               !endsParagraph(prev.lines[0]) {
+                prev.lines[0] += b.lines[0]
+                prev.lines.append(contentsOf: b.lines.dropFirst())
+                out[out.count - 1] = prev
+                continue
+            }
+            out.append(b)
+        }
+        return out
+    }
+
+    static func isWeather(_ text: String) -> Bool {
+        text.count < 300
+            && LayoutRules.weatherDayWords.contains(where: text.contains)
+            && LayoutRules.weatherSkyWords.contains(where: text.contains)
+            && LayoutRules.weatherMeasureWords.contains(where: text.contains)
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Runs every extractor over every article.
+public enum FactExtractor {
+    public static func extractAll(articles: [Article], sentences: [Sentence], normalizer: Normalizer) -> FactStore {
+        var store = FactStore()
+        for (index, article) in articles.enumerated() {
+            let context = ArticleContext(index: index, article: article, sentences: article.sentenceIDs.map { sentences[$0] },
+                                         normalizer: normalizer)
+            TransitRouteExtractor.extract(from: context, into: &store)
+            ContactExtractor.extract(from: context, into: &store)
+            PublicServiceExtractor.extract(from: context, into: &store)
+            EventExtractor.extract(from: context, into: &store)
+            WeatherExtractor.extract(from: context, into: &store)
+            FigureExtractor.extract(from: context, into: &store)
+        }
+        return store
+    }
+}
+
+/// What an extractor sees of one article: its sentences in normalised and printed form.
+public struct ArticleContext {
+    public let index: Int
+    public let article: Article
+    public let sentences: [Sentence]
+    public let normalizer: Normalizer
+    /// Headline, kicker and subtitle normalised (empty when untitled).
+    public let normalizedTitle: String
+
+    public init(index: Int, article: Article, sentences: [Sentence], normalizer: Normalizer) {
+        self.index = index
+        self.article = article
+        self.sentences = sentences
+        self.normalizer = normalizer
+        self.normalizedTitle = normalizer.normalize([article.kicker, article.headline, article.subtitle].compactMap { $0 }.joined(separator: " "))
+    }
+}

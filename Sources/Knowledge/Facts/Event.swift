@@ -1,0 +1,65 @@
+import Foundation
+
+/// An event, contest or campaign with dates, groups and prizes.
+public struct Event: Sendable {
+    public var article: Int
+    /// Name as printed (`第六届“田园五镇”农业农村创新创业大赛`).
+    public var name: Sourced<String>
+    /// Short forms (`田园五镇大赛`, `田园五镇农创赛`).
+    public var aliases: [String] = []
+    public var organisers: [Sourced<String>] = []
+    public var venue: Sourced<String>?
+    public var theme: Sourced<String>?
+    public var dates: [Sourced<EventDate>] = []
+    /// Groups or categories (`创业组`, `创新组`).
+    public var groups: [Sourced<String>] = []
+    public var prizes: [Sourced<Prize>] = []
+    /// Who may enter, as printed, one entry per kind of entrant.
+    public var eligibility: [Sourced<String>] = []
+    /// What entrants get besides prizes (policy support, loans…), as printed.
+    public var benefits: [Sourced<String>] = []
+
+    public init(article: Int, name: Sourced<String>) {
+        self.article = article
+        self.name = name
+    }
+}
+
+/// One dated milestone of an event.
+public struct EventDate: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case launch, registrationOpen, registrationDeadline, preliminary, semifinal, final, held, other
+    }
+
+    public var kind: Kind
+    public var date: PrintedDate
+    /// The milestone as printed (`截止报名`, `初赛`, `总决赛`).
+    public var label: String
+
+    public init(kind: Kind, date: PrintedDate, label: String) {
+        self.kind = kind
+        self.date = date
+        self.label = label
+    }
+}
+
+/// A prize: for a group and rank, with an amount and/or a count.
+public struct Prize: Sendable, Hashable {
+    /// Group it belongs to (`创业组`), if any.
+    public var group: String?
+    /// Rank or kind as printed (`最高奖金`, `一等奖`, `最佳组织奖`).
+    public var rank: String
+    public var amount: Amount?
+    /// Number of such prizes, if stated.
+    public var count: Int?
+    /// Who won it, when the article names a winner.
+    public var winner: String?
+
+    public init(group: String? = nil, rank: String, amount: Amount? = nil, count: Int? = nil, winner: String? = nil) {
+        self.group = group
+        self.rank = rank
+        self.amount = amount
+        self.count = count
+        self.winner = winner
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// A reported figure: subject, measure and value (`专业化物业服务` · `覆盖率` · `90.18%`).
+public struct Figure: Sendable, Hashable {
+    public var article: Int
+    public var sentence: Int
+    /// What the figure is about, as printed (may be empty when the sentence leaves it implicit).
+    public var subject: String
+    /// What is measured (`覆盖率`, `办结率`, `产值`).
+    public var measure: String
+    public var value: Amount
+    /// Qualifier as printed (`达到`, `超`, `近`, `约`), if any.
+    public var qualifier: String?
+
+    public init(article: Int, sentence: Int, subject: String, measure: String, value: Amount, qualifier: String? = nil) {
+        self.article = article
+        self.sentence = sentence
+        self.subject = subject
+        self.measure = measure
+        self.value = value
+        self.qualifier = qualifier
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Everything the bot knows, built once from the corpus and then read-only (safe to share
+/// across threads): articles, their sentences, typed facts, the sentence index and the entity
+/// dictionary.
+public final class KnowledgeBase: Sendable {
+    public let articles: [Article]
+    public let sentences: [Sentence]
+    public let facts: FactStore
+    public let index: SentenceIndex
+    public let entities: EntityDictionary
+    /// Pages that could not be read, with the reason.
+    public let problems: [PageLoadProblem]
+    /// Number of pages read.
+    public let pageCount: Int
+
+    public init(articles: [Article], sentences: [Sentence], facts: FactStore, index: SentenceIndex,
+                entities: EntityDictionary, problems: [PageLoadProblem], pageCount: Int) {
+        self.articles = articles
+        self.sentences = sentences
+        self.facts = facts
+        self.index = index
+        self.entities = entities
+        self.problems = problems
+        self.pageCount = pageCount
+    }
+
+    /// Builds from a corpus directory. Unreadable pages are skipped and listed in `problems`;
+    /// throws when the directory cannot be read or no page at all could be read.
+    public static func build(corpusDirectory: String, normalizer: Normalizer = Normalizer()) throws -> KnowledgeBase {
+        let (pages, problems) = try PageLoader.loadDirectory(corpusDirectory)
+        if pages.isEmpty && problems.isEmpty { throw KnowledgeError.emptyCorpus(path: corpusDirectory) }
+        return build(pages: pages, problems: problems, normalizer: normalizer)
+    }
+
+    /// Builds from pages already in memory (tests write their own fixture pages this way).
+    public static func build(pages: [Page], problems: [PageLoadProblem] = [], normalizer: Normalizer = Normalizer()) -> KnowledgeBase {
+        var articles: [Article] = []
+        var sentences: [Sentence] = []
+        for page in pages {
+            for var article in PageParser.parse(page) {
+                let articleIndex = articles.count
+                for (p, paragraph) in article.paragraphs.enumerated() {
+                    for text in SentenceSplitter.split(paragraph) {
+                        let s = Sentence(id: sentences.count, article: articleIndex, paragraph: p, text: text,
+                                         normalized: normalizer.normalize(text))
+                        article.sentenceIDs.append(s.id)
+                        sentences.append(s)
+                    }
+                }
+                articles.append(article)
+            }
+        }
+        let facts = FactExtractor.extractAll(articles: articles, sentences: sentences, normalizer: normalizer)
+        let index = SentenceIndex(articles: articles, sentences: sentences, normalizer: normalizer)
+        let entities = EntityDictionary(facts: facts, articles: articles, sentences: sentences, normalizer: normalizer)
+        return KnowledgeBase(articles: articles, sentences: sentences, facts: facts, index: index, entities: entities,
+                             problems: problems, pageCount: pages.count)
+    }
+}
