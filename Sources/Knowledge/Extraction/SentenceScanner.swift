@@ -1,0 +1,315 @@
+import Foundation
+
+/// A span of a normalised sentence with the value read from it.
+public struct Found<Value> {
+    /// Half-open range of scalar offsets in the normalised sentence.
+    public var range: Range<Int>
+    public var value: Value
+}
+
+/// Pattern primitives over one normalised sentence, shared by every extractor: words, numbers,
+/// amounts, clock times, dates, durations, phone numbers, quoted terms and name spans. Works on
+/// scalars (fast) and can show any span as printed (`original(_:)`).
+///
+/// The normaliser has already turned Chinese numerals into digits, times into `H:MM`, full-width
+/// forms into ASCII and traditional characters into simplified, so patterns see one form.
+public struct SentenceScanner {
+    public let tracked: TrackedText
+    public let s: [Unicode.Scalar]
+    /// Index of the sentence in `KnowledgeBase.sentences` (for `Sourced`).
+    public let sentenceID: Int
+
+    public init(tracked: TrackedText, sentenceID: Int) {
+        self.tracked = tracked
+        self.s = tracked.scalars
+        self.sentenceID = sentenceID
+    }
+
+    /// Scans a sentence of the knowledge base.
+    public init(sentence: Sentence, normalizer: Normalizer) {
+        self.init(tracked: normalizer.normalizeTracked(sentence.text), sentenceID: sentence.id)
+    }
+
+    public var count: Int { s.count }
+
+    /// The normalised text of `range`.
+    public func text(_ range: Range<Int>) -> String {
+        let r = range.clamped(to: 0..<s.count)
+        return String(String.UnicodeScalarView(s[r]))
+    }
+
+    /// The printed text of `range` (original characters, numerals as printed).
+    public func original(_ range: Range<Int>) -> String { tracked.original(range.clamped(to: 0..<s.count)) }
+
+    // MARK: - Words
+
+    /// Offsets where `word` (already normalised) occurs, left to right.
+    public func occurrences(of word: String, in range: Range<Int>? = nil) -> [Int] {
+        let w = Array(word.unicodeScalars)
+        let r = range ?? 0..<s.count
+        guard !w.isEmpty, r.count >= w.count else { return [] }
+        var out: [Int] = []
+        var i = r.lowerBound
+        while i + w.count <= r.upperBound {
+            if s[i] == w[0] {
+                var k = 1
+                while k < w.count && s[i + k] == w[k] { k += 1 }
+                if k == w.count { out.append(i); i += w.count; continue }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// First offset of `word`, or nil.
+    public func find(_ word: String, from start: Int = 0) -> Int? {
+        occurrences(of: word, in: min(start, s.count)..<s.count).first
+    }
+
+    public func contains(_ word: String) -> Bool { find(word) != nil }
+
+    /// First of `words` found (earliest offset), with the word.
+    public func findAny(_ words: [String], from start: Int = 0) -> (offset: Int, word: String)? {
+        var best: (Int, String)?
+        for w in words {
+            if let i = find(w, from: start), best == nil || i < best!.0 || (i == best!.0 && w.count > best!.1.count) { best = (i, w) }
+        }
+        return best
+    }
+
+    /// Does `word` occur exactly at `offset`?
+    public func matches(_ word: String, at offset: Int) -> Bool {
+        var i = offset
+        for c in word.unicodeScalars {
+            guard i < s.count, s[i] == c else { return false }
+            i += 1
+        }
+        return true
+    }
+
+    // MARK: - Clauses
+
+    /// Clause punctuation: a clause ends at these (and at the sentence's ends).
+    public static let clauseBreaks: Set<Unicode.Scalar> = [",", ";", "。", "!", "?", ":", "…", "—"]
+
+    /// The clause (between clause punctuation) containing `offset`.
+    public func clause(around offset: Int) -> Range<Int> {
+        var a = min(max(offset, 0), s.count)
+        var b = a
+        while a > 0, !SentenceScanner.clauseBreaks.contains(s[a - 1]) { a -= 1 }
+        while b < s.count, !SentenceScanner.clauseBreaks.contains(s[b]) { b += 1 }
+        return a..<b
+    }
+
+    /// All clause ranges in order.
+    public func clauses() -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var a = 0
+        for i in 0...s.count where i == s.count || SentenceScanner.clauseBreaks.contains(s[i]) {
+            if i > a { out.append(a..<i) }
+            a = i + 1
+        }
+        return out
+    }
+
+    // MARK: - Numbers
+
+    /// Numbers written with digits (`199.75`, `2`, `6000`), not part of a longer word-number like `k258`.
+    public func numbers(in range: Range<Int>? = nil) -> [Found<Double>] {
+        let r = range ?? 0..<s.count
+        var out: [Found<Double>] = []
+        var i = r.lowerBound
+        while i < r.upperBound {
+            guard ScalarClass.isDigit(s[i]), i == 0 || !(ScalarClass.isDigit(s[i - 1]) || s[i - 1] == ".") else { i += 1; continue }
+            var j = i
+            while j < r.upperBound, ScalarClass.isDigit(s[j]) { j += 1 }
+            if j + 1 < r.upperBound, s[j] == ".", ScalarClass.isDigit(s[j + 1]) {
+                j += 1
+                while j < r.upperBound, ScalarClass.isDigit(s[j]) { j += 1 }
+            }
+            if j < r.upperBound, s[j] == ":" , j + 1 < r.upperBound, ScalarClass.isDigit(s[j + 1]) {
+                // a clock time, not a number
+                j += 1
+                while j < r.upperBound, ScalarClass.isDigit(s[j]) { j += 1 }
+                i = j
+                continue
+            }
+            if let v = Double(text(i..<j)) { out.append(Found(range: i..<j, value: v)) }
+            i = j
+        }
+        return out
+    }
+
+    /// Amounts: a number, an optional multiplier (`万`, `亿`, `千`), then one of `units`
+    /// (`元`, `美元`, `%`, `项`…). `units` are tried longest first.
+    public func amounts(units: [String], in range: Range<Int>? = nil) -> [Found<Amount>] {
+        let sortedUnits = units.sorted { $0.count > $1.count }
+        var out: [Found<Amount>] = []
+        for n in numbers(in: range) {
+            var k = n.range.upperBound
+            var multiplier = 1.0
+            if k < s.count {
+                switch s[k] {
+                case "万": multiplier = 10_000; k += 1
+                case "亿": multiplier = 100_000_000; k += 1
+                case "千": if k + 1 < s.count, s[k + 1] == "万" { multiplier = 10_000_000; k += 2 }
+                default: break
+                }
+            }
+            for u in sortedUnits where matches(u, at: k) {
+                let end = k + u.unicodeScalars.count
+                out.append(Found(range: n.range.lowerBound..<end,
+                                 value: Amount(value: n.value, multiplier: multiplier, unit: u, text: original(n.range.lowerBound..<end))))
+                break
+            }
+        }
+        return out
+    }
+
+    // MARK: - Times, dates, durations
+
+    /// Clock times `H:MM` (the normaliser's form for 7点半, 7:30, 下午2点半…).
+    public func clockTimes(in range: Range<Int>? = nil) -> [Found<ClockTime>] {
+        let r = range ?? 0..<s.count
+        var out: [Found<ClockTime>] = []
+        var i = r.lowerBound
+        while i < r.upperBound {
+            guard ScalarClass.isDigit(s[i]), i == 0 || !ScalarClass.isDigit(s[i - 1]) else { i += 1; continue }
+            var j = i
+            while j < r.upperBound, ScalarClass.isDigit(s[j]) { j += 1 }
+            if j - i <= 2, j + 2 < s.count, s[j] == ":", ScalarClass.isDigit(s[j + 1]), ScalarClass.isDigit(s[j + 2]),
+               !(j + 3 < s.count && ScalarClass.isDigit(s[j + 3])), let t = ClockTime(text(i..<(j + 3))) {
+                out.append(Found(range: i..<(j + 3), value: t))
+                i = j + 3
+                continue
+            }
+            i = j
+        }
+        return out
+    }
+
+    /// Dates: `2024年8月15日`, `8月15日`, `8月31日左右`, `9月`, `今年9月`, `2024年底`, `1月底`, `明年1月`.
+    public func dates(in range: Range<Int>? = nil) -> [Found<PrintedDate>] {
+        let r = range ?? 0..<s.count
+        var out: [Found<PrintedDate>] = []
+        var i = r.lowerBound
+        let relativeYears = ["今年", "明年", "去年", "当年", "次年"]
+        while i < r.upperBound {
+            var start = i
+            var date = PrintedDate()
+            var k = i
+            if let rel = relativeYears.first(where: { matches($0, at: i) }) {
+                date.relativeYear = rel
+                k = i + 2
+            } else if ScalarClass.isDigit(s[i]), i == 0 || !ScalarClass.isDigit(s[i - 1]) {
+                // nothing: parsed below
+            } else {
+                i += 1
+                continue
+            }
+            // year
+            if date.relativeYear == nil, let (y, e) = integer(at: k), e - k == 4, e < s.count, s[e] == "年" {
+                date.year = y
+                k = e + 1
+            }
+            // month
+            if let (m, e) = integer(at: k), (1...12).contains(m), e < s.count, s[e] == "月", e - k <= 2 {
+                date.month = m
+                k = e + 1
+                if let (d, e2) = integer(at: k), (1...31).contains(d), e2 < s.count, s[e2] == "日" || s[e2] == "号", e2 - k <= 2 {
+                    date.day = d
+                    k = e2 + 1
+                }
+            }
+            guard date.year != nil || date.month != nil else { i = max(i + 1, k); continue }
+            for part in ["中旬", "上旬", "下旬", "底", "初", "末", "中"] where matches(part, at: k) {
+                if part == "中" && date.day != nil { continue }
+                date.part = part
+                k += part.unicodeScalars.count
+                break
+            }
+            if matches("左右", at: k) { date.approximate = true; k += 2 }
+            if date.relativeYear != nil && date.month == nil && date.part == nil { i = k; continue }
+            if date.year != nil && date.month == nil && date.part == nil {
+                // a bare year (2024年) counts only as a date with a part (2024年底)
+                i = k
+                continue
+            }
+            if date.relativeYear != nil { start = i }
+            out.append(Found(range: start..<k, value: date))
+            i = k
+        }
+        return out
+    }
+
+    /// Durations: `30分钟`, `3个工作日`, `2小时`, `7天`, `3个月`, `两年` (already digits), with an optional `内`.
+    public func durations(in range: Range<Int>? = nil) -> [Found<Duration>] {
+        let units: [(String, Duration.Unit)] = [("个工作日", .workingDay), ("工作日", .workingDay), ("分钟", .minute),
+                                                ("个小时", .hour), ("小时", .hour), ("个月", .month), ("天", .day),
+                                                ("日", .day), ("周", .week), ("年", .year)]
+        var out: [Found<Duration>] = []
+        for n in numbers(in: range) {
+            let k = n.range.upperBound
+            for (word, unit) in units where matches(word, at: k) {
+                // 8月15日 is a date, not 15 days; 2024年 is a year.
+                if unit == .day && word == "日", n.range.lowerBound > 0, s[n.range.lowerBound - 1] == "月" { break }
+                if unit == .year && n.value >= 1000 { break }
+                let end = k + word.unicodeScalars.count
+                out.append(Found(range: n.range.lowerBound..<end,
+                                 value: Duration(value: n.value, unit: unit, text: original(n.range.lowerBound..<end))))
+                break
+            }
+        }
+        return out
+    }
+
+    // MARK: - Phones, quotes
+
+    /// Phone numbers: landlines `85087171`, `0573-85087171`, mobiles `13912345678`, service
+    /// numbers `12345`/`12315`/`96345` — digit runs not followed by a unit or date word.
+    public func phoneNumbers(in range: Range<Int>? = nil) -> [Found<String>] {
+        let r = range ?? 0..<s.count
+        var out: [Found<String>] = []
+        var i = r.lowerBound
+        while i < r.upperBound {
+            guard ScalarClass.isDigit(s[i]), i == 0 || !(ScalarClass.isDigit(s[i - 1]) || s[i - 1] == "." || ScalarClass.isASCIILetter(s[i - 1])) else { i += 1; continue }
+            var j = i
+            while j < r.upperBound, ScalarClass.isDigit(s[j]) || (s[j] == "-" && j + 1 < r.upperBound && ScalarClass.isDigit(s[j + 1]) && j > i) { j += 1 }
+            let digits = s[i..<j].filter { ScalarClass.isDigit($0) }.count
+            let next: Unicode.Scalar? = j < s.count ? s[j] : nil
+            let unitFollows = next.map { "年月日号元万亿个项家名人次件条届期%.米天吨".unicodeScalars.contains($0) } ?? false
+            let serviceNumber = digits == 5 && (s[i] == "1" || s[i] == "9")
+            if !unitFollows && (digits >= 7 && digits <= 12 || serviceNumber) {
+                out.append(Found(range: i..<j, value: text(i..<j)))
+            }
+            i = j
+        }
+        return out
+    }
+
+    /// Terms in double quotes `“…”` (and ASCII `"…"`), without the quotes.
+    public func quotedTerms(in range: Range<Int>? = nil) -> [Found<String>] {
+        let r = range ?? 0..<s.count
+        var out: [Found<String>] = []
+        var open: Int?
+        for i in r {
+            if s[i] == "\u{201C}" { open = i + 1 }
+            else if s[i] == "\u{201D}", let o = open {
+                if i > o { out.append(Found(range: o..<i, value: text(o..<i))) }
+                open = nil
+            }
+        }
+        return out
+    }
+
+    // MARK: - Helpers
+
+    /// A run of digits at `k`: its value and end offset.
+    public func integer(at k: Int) -> (Int, Int)? {
+        guard k < s.count, ScalarClass.isDigit(s[k]) else { return nil }
+        var v = 0
+        var e = k
+        while e < s.count, ScalarClass.isDigit(s[e]), e - k < 9 { v = v * 10 + Int(s[e].value - 0x30); e += 1 }
+        return (v, e)
+    }
+}
