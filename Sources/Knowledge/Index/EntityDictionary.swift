@@ -1,6 +1,174 @@
 import Foundation
 
-/// Placeholder entity dictionary.
+/// What an entity is.
+public enum EntityKind: String, Sendable, Hashable, CaseIterable {
+    /// A transit route (`115路`).
+    case route
+    /// An organisation or place with contact details (`嘉兴市交通学校`).
+    case contact
+    /// A public service point (`企业涉外服务中心`).
+    case service
+    /// An event or contest (`田园五镇农业农村创新创业大赛`).
+    case event
+    /// A quoted term from an article (`暖心坊`, `惠农e贷`, `平服365`).
+    case term
+    /// A named organisation or place mentioned in an article (`日月星辰小区`, `新街社区`).
+    case mention
+}
+
+/// A named thing the bot can be asked about, with every name it goes by.
+public struct Entity: Sendable {
+    public var id: Int
+    public var kind: EntityKind
+    /// Display name as printed.
+    public var name: String
+    /// Normalised names it matches (the name, short forms, aliases), longest first.
+    public var names: [String]
+    /// Articles it appears in (its own article first).
+    public var articles: [Int]
+    /// Index into the fact store array of its kind (`routes`, `contacts`, `services`, `events`), if any.
+    public var fact: Int?
+    /// Toneless pinyin of the main names (`qingpu`), for English and homophone matching.
+    public var pinyin: [String]
+}
+
+/// How a question mentioned an entity.
+public enum EntityMatchKind: String, Sendable {
+    /// One of its names occurs in the question.
+    case exact
+    /// The question holds a large part of a name (`涉外中心` for `企业涉外服务中心`).
+    case partial
+    /// Same pinyin as a name (a homophone typo, or an English transliteration).
+    case pinyin
+}
+
+/// One entity found in a question.
+public struct EntityMatch: Sendable {
+    public var entity: Int
+    public var name: String
+    /// Range in the normalised question (scalar offsets); empty for pinyin matches of English words.
+    public var range: Range<Int>
+    public var kind: EntityMatchKind
+    /// 0…1: how much of the name the question carries (1 for exact).
+    public var coverage: Double
+}
+
+/// The names of routes, organisations, services, events and quoted terms, for matching questions
+/// against. Built from the facts and articles; read-only afterwards.
 public struct EntityDictionary: Sendable {
-    public init(facts: FactStore, articles: [Article], sentences: [Sentence], normalizer: Normalizer) {}
+    public private(set) var entities: [Entity] = []
+    /// First scalar of a name → (entity, name scalars), for exact scanning.
+    private var byFirst: [Unicode.Scalar: [(Int, [Unicode.Scalar])]] = [:]
+    /// Bigram key → (entity, name index) containing it, for partial matches.
+    private var byBigram: [UInt64: [(Int, Int)]] = [:]
+    private var nameBigramCounts: [[Int]] = []
+    /// Pinyin key → entities, for homophones and English.
+    private var byPinyin: [String: [Int]] = [:]
+
+    public init(facts: FactStore, articles: [Article], sentences: [Sentence], normalizer: Normalizer) {
+        var builder = EntityBuilder(normalizer: normalizer)
+        for (i, r) in facts.routes.enumerated() {
+            builder.add(.route, name: r.routeID + "路", names: [r.routeID + "路"], articles: [r.article], fact: i)
+        }
+        for (i, c) in facts.contacts.enumerated() {
+            builder.add(.contact, name: c.name.value, names: [c.name.value] + c.aliases + NameFinder.shortForms(of: c.name.value),
+                        articles: [c.article], fact: i)
+        }
+        for (i, s) in facts.services.enumerated() {
+            builder.add(.service, name: s.name.value, names: [s.name.value] + s.aliases + NameFinder.shortForms(of: s.name.value),
+                        articles: [s.article], fact: i)
+        }
+        for (i, e) in facts.events.enumerated() {
+            builder.add(.event, name: e.name.value, names: [e.name.value] + e.aliases + NameFinder.shortForms(of: e.name.value),
+                        articles: [e.article], fact: i)
+        }
+        builder.addQuotedTermsAndMentions(articles: articles, sentences: sentences)
+        entities = builder.entities
+        index()
+    }
+
+    private mutating func index() {
+        var keysForPinyin: [(Int, String)] = []
+        nameBigramCounts = []
+        for e in entities {
+            var counts: [Int] = []
+            for (ni, name) in e.names.enumerated() {
+                let s = Array(name.unicodeScalars)
+                if let f = s.first { byFirst[f, default: []].append((e.id, s)) }
+                var n = 0
+                var seen = Set<UInt64>()
+                for k in 0..<max(0, s.count - 1) {
+                    let key = Term(bigram: s[k], s[k + 1]).key
+                    if seen.insert(key).inserted { byBigram[key, default: []].append((e.id, ni)); n += 1 }
+                }
+                counts.append(n)
+            }
+            nameBigramCounts.append(counts)
+            for p in e.pinyin where p.count >= 4 { keysForPinyin.append((e.id, p)) }
+        }
+        for (id, key) in keysForPinyin where !(byPinyin[key]?.contains(id) ?? false) { byPinyin[key, default: []].append(id) }
+        for k in byFirst.keys { byFirst[k]!.sort { $0.1.count > $1.1.count } }
+    }
+
+    /// Entities of one kind.
+    public func entities(of kind: EntityKind) -> [Entity] { entities.filter { $0.kind == kind } }
+
+    /// Exact and partial matches in a normalised question, best first. Exact matches take their
+    /// span; a shorter name inside a longer matched one is dropped.
+    public func lookup(_ question: [Unicode.Scalar], minimumCoverage: Double = 0.6) -> [EntityMatch] {
+        var exact: [EntityMatch] = []
+        var i = 0
+        while i < question.count {
+            if let candidates = byFirst[question[i]] {
+                for (id, name) in candidates where i + name.count <= question.count {
+                    var k = 1
+                    while k < name.count && question[i + k] == name[k] { k += 1 }
+                    if k == name.count {
+                        exact.append(EntityMatch(entity: id, name: String(String.UnicodeScalarView(name)), range: i..<(i + name.count),
+                                                 kind: .exact, coverage: 1))
+                    }
+                }
+            }
+            i += 1
+        }
+        // Keep the longest exact spans; drop names inside a longer match.
+        exact.sort { ($0.range.count, -$0.range.lowerBound) > ($1.range.count, -$1.range.lowerBound) }
+        var kept: [EntityMatch] = []
+        for m in exact where !kept.contains(where: { $0.range.lowerBound <= m.range.lowerBound && m.range.upperBound <= $0.range.upperBound && $0.range != m.range }) {
+            if !kept.contains(where: { $0.entity == m.entity }) { kept.append(m) }
+        }
+        // Partial: share of a name's bigrams found contiguously in the question.
+        var hits: [Int: [Int: (count: Int, lo: Int, hi: Int)]] = [:]
+        if question.count >= 2 {
+            for k in 0..<(question.count - 1) {
+                guard let list = byBigram[Term(bigram: question[k], question[k + 1]).key] else { continue }
+                for (e, ni) in list {
+                    var h = hits[e, default: [:]][ni, default: (0, k, k + 2)]
+                    h.count += 1
+                    h.lo = min(h.lo, k)
+                    h.hi = max(h.hi, k + 2)
+                    hits[e, default: [:]][ni] = h
+                }
+            }
+        }
+        for (e, byName) in hits where !kept.contains(where: { $0.entity == e }) {
+            var best: EntityMatch?
+            for (ni, h) in byName {
+                let total = nameBigramCounts[e][ni]
+                guard total > 0, h.count >= 2 else { continue }
+                let coverage = Double(min(h.count, total)) / Double(total)
+                if coverage >= minimumCoverage, best == nil || coverage > best!.coverage {
+                    best = EntityMatch(entity: e, name: entities[e].names[ni], range: h.lo..<h.hi, kind: .partial, coverage: coverage)
+                }
+            }
+            if let best { kept.append(best) }
+        }
+        return kept.sorted { ($0.coverage, $0.range.count) > ($1.coverage, $1.range.count) }
+    }
+
+    /// Entities whose name has this toneless pinyin key (`qingpu`, `tianyuanwuzhen`).
+    public func lookup(pinyinKey: String) -> [Int] { byPinyin[pinyinKey] ?? [] }
+
+    /// All pinyin keys (for scanning English text for transliterated names).
+    public var pinyinKeys: [String] { Array(byPinyin.keys) }
 }

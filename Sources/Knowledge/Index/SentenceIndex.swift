@@ -1,6 +1,164 @@
 import Foundation
 
-/// Placeholder BM25 index.
-public struct SentenceIndex: Sendable {
-    public init(articles: [Article], sentences: [Sentence], normalizer: Normalizer) {}
+/// One ranked sentence.
+public struct SentenceHit: Sendable {
+    public var sentence: Int
+    /// Body BM25 + headline boost.
+    public var score: Double
+    public var bodyScore: Double
+    public var titleScore: Double
+}
+
+/// One ranked paragraph.
+public struct ParagraphHit: Sendable {
+    public var article: Int
+    public var paragraph: Int
+    public var score: Double
+}
+
+/// BM25 search over every sentence and paragraph, with the article's headline as a boosting
+/// field (`titleBoost` × the headline's BM25 is added to each matching sentence of the article).
+/// Read-only after construction and safe to share; per-query scratch buffers come from a pool.
+public final class SentenceIndex: @unchecked Sendable {
+    /// Weight of a Han unigram relative to a bigram or word: single characters are weak evidence.
+    public static let unigramWeight = 0.35
+    /// Headline score is multiplied by this before being added to a sentence's score.
+    public static let titleBoost = 0.5
+
+    let body: BM25Index
+    let titles: BM25Index
+    let paragraphs: BM25Index
+    let sentenceArticle: [Int32]
+    /// (article, paragraph) of each paragraph document.
+    let paragraphKeys: [(Int32, Int32)]
+    private let pool: ScratchPool
+
+    public init(articles: [Article], sentences: [Sentence], normalizer: Normalizer) {
+        body = BM25Index(documents: sentences.map { Tokenizer.terms($0.normalized) })
+        titles = BM25Index(documents: articles.map { a in
+            Tokenizer.terms(normalizer.normalize([a.kicker, a.headline, a.subtitle].compactMap { $0 }.joined(separator: " ")))
+        })
+        var keys: [(Int32, Int32)] = []
+        var docs: [[Term]] = []
+        for (ai, a) in articles.enumerated() {
+            var byParagraph: [Int: [Term]] = [:]
+            for sid in a.sentenceIDs { byParagraph[sentences[sid].paragraph, default: []].append(contentsOf: Tokenizer.terms(sentences[sid].normalized)) }
+            for p in byParagraph.keys.sorted() {
+                keys.append((Int32(ai), Int32(p)))
+                docs.append(byParagraph[p]!)
+            }
+        }
+        paragraphs = BM25Index(documents: docs)
+        paragraphKeys = keys
+        sentenceArticle = sentences.map { Int32($0.article) }
+        pool = ScratchPool(sizes: [sentences.count, articles.count, docs.count])
+    }
+
+    /// Query terms of a normalised question, with Han unigrams down-weighted.
+    public static func weightedTerms(_ normalizedQuery: String) -> [(term: Term, weight: Double)] {
+        var seen = Set<UInt64>()
+        var out: [(Term, Double)] = []
+        for t in Tokenizer.terms(normalizedQuery) where seen.insert(t.key).inserted {
+            out.append((t, t.isUnigram ? unigramWeight : 1))
+        }
+        return out
+    }
+
+    /// Top sentences for the weighted query terms, best first.
+    public func search(_ terms: [(term: Term, weight: Double)], limit: Int = 10) -> [SentenceHit] {
+        var scratch = pool.take()
+        defer { pool.give(back: &scratch) }
+        body.accumulate(terms, into: &scratch.buffers[0], touched: &scratch.touched[0])
+        titles.accumulate(terms, into: &scratch.buffers[1], touched: &scratch.touched[1])
+        var hits: [SentenceHit] = []
+        hits.reserveCapacity(scratch.touched[0].count)
+        for d in scratch.touched[0] {
+            let s = Int(d)
+            let b = scratch.buffers[0][s]
+            let t = scratch.buffers[1][Int(sentenceArticle[s])]
+            hits.append(SentenceHit(sentence: s, score: b + SentenceIndex.titleBoost * t, bodyScore: b, titleScore: t))
+        }
+        return SentenceIndex.top(hits, limit: limit) { $0.score }
+    }
+
+    /// Convenience: search with the terms of a normalised query.
+    public func search(_ normalizedQuery: String, limit: Int = 10) -> [SentenceHit] {
+        search(SentenceIndex.weightedTerms(normalizedQuery), limit: limit)
+    }
+
+    /// Top articles by headline alone.
+    public func searchTitles(_ terms: [(term: Term, weight: Double)], limit: Int = 5) -> [(article: Int, score: Double)] {
+        var scratch = pool.take()
+        defer { pool.give(back: &scratch) }
+        titles.accumulate(terms, into: &scratch.buffers[1], touched: &scratch.touched[1])
+        let hits = scratch.touched[1].map { (article: Int($0), score: scratch.buffers[1][Int($0)]) }
+        return SentenceIndex.top(hits, limit: limit) { $0.score }
+    }
+
+    /// Top paragraphs, best first.
+    public func searchParagraphs(_ terms: [(term: Term, weight: Double)], limit: Int = 5) -> [ParagraphHit] {
+        var scratch = pool.take()
+        defer { pool.give(back: &scratch) }
+        paragraphs.accumulate(terms, into: &scratch.buffers[2], touched: &scratch.touched[2])
+        let hits = scratch.touched[2].map { d -> ParagraphHit in
+            let (a, p) = paragraphKeys[Int(d)]
+            return ParagraphHit(article: Int(a), paragraph: Int(p), score: scratch.buffers[2][Int(d)])
+        }
+        return SentenceIndex.top(hits, limit: limit) { $0.score }
+    }
+
+    /// Every term's contribution to a sentence's score: body terms, then headline terms (boosted).
+    public func explain(_ terms: [(term: Term, weight: Double)], sentence: Int) -> [(term: String, field: String, contribution: Double)] {
+        var out = body.explain(terms, document: sentence).map { (term: $0.term.description, field: "body", contribution: $0.contribution) }
+        out += titles.explain(terms, document: Int(sentenceArticle[sentence])).map {
+            (term: $0.term.description, field: "headline", contribution: $0.contribution * SentenceIndex.titleBoost)
+        }
+        return out.sorted { $0.contribution > $1.contribution }
+    }
+
+    /// Inverse document frequency of a term among sentences (0 when it occurs nowhere).
+    public func idf(_ term: Term) -> Double { body.idf(term) }
+
+    /// Number of sentences containing the term.
+    public func sentenceFrequency(_ term: Term) -> Int { body.documentFrequency(term) }
+
+    static func top<T>(_ items: [T], limit: Int, by score: (T) -> Double) -> [T] {
+        if items.count <= limit { return items.sorted { score($0) > score($1) } }
+        return Array(items.sorted { score($0) > score($1) }.prefix(limit))
+    }
+}
+
+/// Reusable zeroed score buffers, so a query never allocates and clears a corpus-sized array.
+/// Guarded by a lock (held only to pop/push a buffer set).
+final class ScratchPool: @unchecked Sendable {
+    struct Scratch {
+        var buffers: [[Double]]
+        var touched: [[Int32]]
+    }
+
+    private let sizes: [Int]
+    private let lock = NSLock()
+    private var free: [Scratch] = []
+
+    init(sizes: [Int]) {
+        self.sizes = sizes
+    }
+
+    func take() -> Scratch {
+        lock.lock()
+        if let s = free.popLast() { lock.unlock(); return s }
+        lock.unlock()
+        return Scratch(buffers: sizes.map { [Double](repeating: 0, count: $0) }, touched: sizes.map { _ in [] })
+    }
+
+    /// Clears only the touched entries and returns the buffers to the pool.
+    func give(back scratch: inout Scratch) {
+        for k in scratch.buffers.indices {
+            for d in scratch.touched[k] { scratch.buffers[k][Int(d)] = 0 }
+            scratch.touched[k].removeAll(keepingCapacity: true)
+        }
+        lock.lock()
+        if free.count < 64 { free.append(scratch) }
+        lock.unlock()
+    }
 }

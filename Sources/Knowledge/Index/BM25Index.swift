@@ -1,0 +1,101 @@
+import Foundation
+
+/// Okapi BM25 over a fixed set of documents (each a list of terms), with per-term explanations.
+///
+/// score(d, q) = Σ_t idf(t) · tf(t,d)·(k1+1) / (tf(t,d) + k1·(1 − b + b·|d|/avgdl)),
+/// idf(t) = ln(1 + (N − df + 0.5)/(df + 0.5)). Query terms are counted once each.
+public struct BM25Index: Sendable {
+    public static let k1 = 1.2
+    public static let b = 0.75
+
+    struct Posting: Sendable {
+        var doc: Int32
+        var tf: UInt16
+    }
+
+    private var termIDs: [UInt64: Int32] = [:]
+    private var postings: [[Posting]] = []
+    private var docLengths: [Float] = []
+    private var averageLength: Double = 1
+    public private(set) var documentCount = 0
+
+    public init(documents: [[Term]]) {
+        documentCount = documents.count
+        docLengths.reserveCapacity(documents.count)
+        var total = 0
+        for (d, terms) in documents.enumerated() {
+            docLengths.append(Float(terms.count))
+            total += terms.count
+            var counts: [UInt64: UInt16] = [:]
+            for t in terms { counts[t.key, default: 0] &+= 1 }
+            for (key, tf) in counts {
+                let id: Int32
+                if let existing = termIDs[key] { id = existing } else {
+                    id = Int32(postings.count)
+                    termIDs[key] = id
+                    postings.append([])
+                }
+                postings[Int(id)].append(Posting(doc: Int32(d), tf: tf))
+            }
+        }
+        for i in postings.indices { postings[i].sort { $0.doc < $1.doc } }
+        averageLength = documents.isEmpty ? 1 : max(1, Double(total) / Double(documents.count))
+    }
+
+    /// Number of documents containing `term`.
+    public func documentFrequency(_ term: Term) -> Int {
+        guard let id = termIDs[term.key] else { return 0 }
+        return postings[Int(id)].count
+    }
+
+    /// Inverse document frequency of `term` (0 when absent).
+    public func idf(_ term: Term) -> Double {
+        let df = Double(documentFrequency(term))
+        guard df > 0 else { return 0 }
+        let n = Double(documentCount)
+        return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+
+    /// Adds each document's score for `terms` (weighted) into `scores` (indexed by document),
+    /// appending newly touched documents to `touched`. Terms in more than `maxDocumentFraction`
+    /// of documents are skipped: they carry almost no weight but have long postings.
+    /// Returns the terms used with their weighted idf.
+    @discardableResult
+    public func accumulate(_ terms: [(term: Term, weight: Double)], into scores: inout [Double], touched: inout [Int32],
+                           maxDocumentFraction: Double = 0.3) -> [(Term, Double)] {
+        var used: [(Term, Double)] = []
+        let n = Double(documentCount)
+        let k1 = BM25Index.k1, b = BM25Index.b
+        for (term, weight) in terms {
+            guard let id = termIDs[term.key] else { continue }
+            let list = postings[Int(id)]
+            let df = Double(list.count)
+            if df > n * maxDocumentFraction && n > 20 { continue }
+            let idf = log(1 + (n - df + 0.5) / (df + 0.5)) * weight
+            used.append((term, idf))
+            for p in list {
+                let d = Int(p.doc)
+                let tf = Double(p.tf)
+                let norm = k1 * (1 - b + b * Double(docLengths[d]) / averageLength)
+                if scores[d] == 0 { touched.append(p.doc) }
+                scores[d] += idf * tf * (k1 + 1) / (tf + norm)
+            }
+        }
+        return used
+    }
+
+    /// The per-term contributions to one document's score (for `--explain`).
+    public func explain(_ terms: [(term: Term, weight: Double)], document d: Int) -> [(term: Term, contribution: Double)] {
+        var out: [(Term, Double)] = []
+        let n = Double(documentCount)
+        for (term, weight) in terms {
+            guard let id = termIDs[term.key], let p = postings[Int(id)].first(where: { $0.doc == Int32(d) }) else { continue }
+            let df = Double(postings[Int(id)].count)
+            let idf = log(1 + (n - df + 0.5) / (df + 0.5)) * weight
+            let tf = Double(p.tf)
+            let norm = BM25Index.k1 * (1 - BM25Index.b + BM25Index.b * Double(docLengths[d]) / averageLength)
+            out.append((term, idf * tf * (BM25Index.k1 + 1) / (tf + norm)))
+        }
+        return out
+    }
+}

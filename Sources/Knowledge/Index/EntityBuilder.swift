@@ -1,0 +1,65 @@
+import Foundation
+
+/// Collects entities and their names while the dictionary is built (merging duplicates).
+struct EntityBuilder {
+    let normalizer: Normalizer
+    var entities: [Entity] = []
+    private var byName: [String: Int] = [:]
+
+    /// Suffixes of organisation and place names worth recognising in questions.
+    static let mentionSuffixes = ["小区", "社区", "村", "街道", "公司", "银行", "学校", "医院", "中心", "服务站", "平台",
+                                  "合作社", "产业园", "科创园", "集团", "工坊", "驿站", "广场", "大楼", "学堂", "基地"]
+
+    init(normalizer: Normalizer) {
+        self.normalizer = normalizer
+    }
+
+    /// Adds an entity, or merges its names into an existing one of the same kind and name.
+    mutating func add(_ kind: EntityKind, name: String, names: [String], articles: [Int], fact: Int?) {
+        let normalized = orderedUnique(names.map { normalizer.normalize(stripQuotes($0)) }.filter { $0.unicodeScalars.count >= 2 })
+        guard let main = normalized.first else { return }
+        let key = kind.rawValue + "|" + main
+        if let existing = byName[key] {
+            for n in normalized where !entities[existing].names.contains(n) { entities[existing].names.append(n) }
+            for a in articles where !entities[existing].articles.contains(a) { entities[existing].articles.append(a) }
+            return
+        }
+        let pinyin = orderedUnique([name].map { ScriptTables.pinyinKey(of: stripQuotes($0)) } + normalized.prefix(3).map { ScriptTables.pinyinKey(of: $0) })
+        let e = Entity(id: entities.count, kind: kind, name: stripQuotes(name), names: normalized.sorted { $0.count > $1.count },
+                       articles: articles, fact: fact, pinyin: pinyin)
+        byName[key] = e.id
+        entities.append(e)
+    }
+
+    /// Quoted terms (`“暖心坊”`) and named organisations/places become entities of their articles.
+    mutating func addQuotedTermsAndMentions(articles: [Article], sentences: [Sentence]) {
+        for (ai, article) in articles.enumerated() {
+            var texts = article.sentenceIDs.map { sentences[$0].text }
+            texts.append([article.kicker, article.headline, article.subtitle].compactMap { $0 }.joined(separator: " "))
+            for text in texts {
+                let scanner = SentenceScanner(tracked: normalizer.normalizeTracked(text), sentenceID: -1)
+                for q in scanner.quotedTerms() where (2...12).contains(q.range.count) && isNameLike(q.value) {
+                    add(.term, name: scanner.original(q.range), names: [q.value], articles: [ai], fact: nil)
+                }
+                for m in NameFinder.names(in: scanner, suffixes: EntityBuilder.mentionSuffixes, maxLength: 14)
+                    where (4...14).contains(m.range.count) {
+                    add(.mention, name: m.value, names: [m.value] + NameFinder.shortForms(of: m.value), articles: [ai], fact: nil)
+                }
+            }
+        }
+    }
+
+    /// A quoted phrase that names something (not a quoted sentence or slogan with punctuation).
+    private func isNameLike(_ s: String) -> Bool {
+        !s.unicodeScalars.contains { ",。!?;:、 ".unicodeScalars.contains($0) }
+    }
+
+    private func stripQuotes(_ s: String) -> String {
+        s.replacingOccurrences(of: "“", with: "").replacingOccurrences(of: "”", with: "")
+    }
+
+    private func orderedUnique(_ a: [String]) -> [String] {
+        var seen = Set<String>()
+        return a.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// A search term: a Han unigram, a Han bigram, an ASCII word, or a number joined to the Han
+/// character after it. Packed in 64 bits so terms never allocate.
+public struct Term: Hashable, Sendable, CustomStringConvertible {
+    public let key: UInt64
+    /// Scalar length of the term text (for weighting and explanation).
+    public let length: UInt8
+    let text: String?
+
+    static let unigramTag: UInt64 = 1 << 60
+    static let bigramTag: UInt64 = 2 << 60
+
+    init(unigram a: Unicode.Scalar) {
+        key = Term.unigramTag | UInt64(a.value)
+        length = 1
+        text = nil
+    }
+
+    init(bigram a: Unicode.Scalar, _ b: Unicode.Scalar) {
+        key = Term.bigramTag | (UInt64(a.value) << 21) | UInt64(b.value)
+        length = 2
+        text = nil
+    }
+
+    /// ASCII words and number+unit joins (`115`, `k258`, `115路`) keyed by a stable hash of their text.
+    init(word: String) {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in word.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        key = (3 << 60) | (h & ((1 << 60) - 1))
+        length = UInt8(min(word.unicodeScalars.count, 255))
+        text = word
+    }
+
+    public var isUnigram: Bool { key >> 60 == 1 }
+
+    public static func == (a: Term, b: Term) -> Bool { a.key == b.key }
+    public func hash(into h: inout Hasher) { h.combine(key) }
+
+    public var description: String {
+        if let text { return text }
+        if key >> 60 == 1 { return String(Unicode.Scalar(UInt32(key & 0x1FFFFF))!) }
+        let a = Unicode.Scalar(UInt32((key >> 21) & 0x1FFFFF))!
+        let b = Unicode.Scalar(UInt32(key & 0x1FFFFF))!
+        return String(a) + String(b)
+    }
+}
+
+/// Turns normalised text into search terms: Han runs → unigrams + bigrams; ASCII letter/digit
+/// runs → one word each (so `115` never matches `1150`); a digit run followed by a Han character
+/// also yields the joined term (`115路`, `17号`) so identifiers with their measure word match
+/// exactly. Punctuation and spaces separate runs.
+///
+/// | normalised input      | terms                                                        |
+/// |-----------------------|--------------------------------------------------------------|
+/// | `115路首班车`          | `115` `115路` `路` `首` `班` `车` `路首` `首班` `班车`        |
+/// | `惠农e贷余额`          | `惠` `农` `惠农` `e` `贷` `余` `额` `贷余` `余额`             |
+/// | `地铁17号线`           | `地` `铁` `地铁` `17` `17号` `号` `线` `号线`                 |
+public enum Tokenizer {
+    public static func terms(_ normalized: String) -> [Term] {
+        terms(Array(normalized.unicodeScalars))
+    }
+
+    public static func terms(_ s: [Unicode.Scalar]) -> [Term] {
+        var out: [Term] = []
+        out.reserveCapacity(s.count * 2)
+        var i = 0
+        let n = s.count
+        while i < n {
+            let c = s[i]
+            if ScalarClass.isHan(c) {
+                out.append(Term(unigram: c))
+                if i + 1 < n, ScalarClass.isHan(s[i + 1]) { out.append(Term(bigram: c, s[i + 1])) }
+                i += 1
+            } else if ScalarClass.isASCIIAlnum(c) {
+                var j = i
+                while j < n, ScalarClass.isASCIIAlnum(s[j]) { j += 1 }
+                let word = String(String.UnicodeScalarView(s[i..<j]))
+                out.append(Term(word: word))
+                if j < n, ScalarClass.isHan(s[j]), s[i..<j].allSatisfy(ScalarClass.isDigit) {
+                    var joined = word
+                    joined.unicodeScalars.append(s[j])
+                    out.append(Term(word: joined))
+                }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+}
