@@ -42,8 +42,8 @@ public final class KnowledgeBase: Sendable {
                 let articleIndex = articles.count
                 for (p, paragraph) in article.paragraphs.enumerated() {
                     for text in SentenceSplitter.split(paragraph) {
-                        let s = Sentence(id: sentences.count, article: articleIndex, paragraph: p, text: text,
-                                         normalized: normalizer.normalize(text))
+                        let s = Sentence(id: sentences.count, article: articleIndex, paragraph: p,
+                                         tracked: normalizer.normalizeTracked(text))
                         article.sentenceIDs.append(s.id)
                         sentences.append(s)
                     }

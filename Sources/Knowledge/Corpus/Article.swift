@@ -56,13 +56,55 @@ public struct Sentence: Sendable, Hashable {
     public var text: String
     /// The sentence after `Normalizer.normalize(_:)`.
     public var normalized: String
+    /// `normalized` as scalars (what matching code walks).
+    public var scalars: [Unicode.Scalar]
+    /// Clauses (split at `,;:。!?…—`) in both forms, for picking the part of a sentence that answers.
+    public var clauses: [ClauseSpan]
 
-    public init(id: Int, article: Int, paragraph: Int, text: String, normalized: String) {
+    /// Normalises `text` with `normalizer`.
+    public init(id: Int, article: Int, paragraph: Int, text: String, normalizer: Normalizer = Normalizer()) {
+        self.init(id: id, article: article, paragraph: paragraph, tracked: normalizer.normalizeTracked(text))
+    }
+
+    /// Builds a sentence from its tracked normalisation (one pass gives both forms and clauses).
+    public init(id: Int, article: Int, paragraph: Int, tracked: TrackedText) {
         self.id = id
         self.article = article
         self.paragraph = paragraph
-        self.text = text
-        self.normalized = normalized
+        self.text = String(String.UnicodeScalarView(tracked.original))
+        self.scalars = tracked.scalars
+        self.normalized = String(String.UnicodeScalarView(tracked.scalars))
+        self.clauses = ClauseSpan.split(tracked)
+    }
+}
+
+/// One clause of a sentence: its range in the normalised scalars and its printed text.
+public struct ClauseSpan: Sendable, Hashable {
+    /// Half-open range in `Sentence.scalars`.
+    public var range: Range<Int>
+    /// The clause as printed (without the closing punctuation).
+    public var original: String
+
+    public init(range: Range<Int>, original: String) {
+        self.range = range
+        self.original = original
+    }
+
+    /// Clause breaks in normalised text.
+    public static let breaks: Set<Unicode.Scalar> = [",", ";", "。", "!", "?", ":", "…", "—"]
+
+    static func split(_ t: TrackedText) -> [ClauseSpan] {
+        var out: [ClauseSpan] = []
+        var a = 0
+        let s = t.scalars
+        for i in 0...s.count where i == s.count || breaks.contains(s[i]) {
+            if i > a {
+                let text = t.original(a..<i).trimmingCharacters(in: CharacterSet(charactersIn: ",，;；:：。!！?？…— "))
+                if !text.isEmpty { out.append(ClauseSpan(range: a..<i, original: text)) }
+            }
+            a = i + 1
+        }
+        return out
     }
 }
 

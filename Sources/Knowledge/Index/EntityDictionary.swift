@@ -51,6 +51,14 @@ public struct EntityMatch: Sendable {
     public var kind: EntityMatchKind
     /// 0…1: how much of the name the question carries (1 for exact).
     public var coverage: Double
+
+    public init(entity: Int, name: String, range: Range<Int>, kind: EntityMatchKind, coverage: Double) {
+        self.entity = entity
+        self.name = name
+        self.range = range
+        self.kind = kind
+        self.coverage = coverage
+    }
 }
 
 /// The names of routes, organisations, services, events and quoted terms, for matching questions

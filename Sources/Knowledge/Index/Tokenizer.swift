@@ -11,20 +11,20 @@ public struct Term: Hashable, Sendable, CustomStringConvertible {
     static let unigramTag: UInt64 = 1 << 60
     static let bigramTag: UInt64 = 2 << 60
 
-    init(unigram a: Unicode.Scalar) {
+    public init(unigram a: Unicode.Scalar) {
         key = Term.unigramTag | UInt64(a.value)
         length = 1
         text = nil
     }
 
-    init(bigram a: Unicode.Scalar, _ b: Unicode.Scalar) {
+    public init(bigram a: Unicode.Scalar, _ b: Unicode.Scalar) {
         key = Term.bigramTag | (UInt64(a.value) << 21) | UInt64(b.value)
         length = 2
         text = nil
     }
 
     /// ASCII words and number+unit joins (`115`, `k258`, `115路`) keyed by a stable hash of their text.
-    init(word: String) {
+    public init(word: String) {
         var h: UInt64 = 0xcbf29ce484222325
         for b in word.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
         key = (3 << 60) | (h & ((1 << 60) - 1))
