@@ -1,6 +1,184 @@
 import Foundation
 
-/// Placeholder: extracts nothing yet.
+/// Reads bus routes out of articles that describe one: id, kind, termini, stops, fares,
+/// payment, timetable, trips, headway, transfers, walking notes and opening day.
+///
+/// An article is a route article only when a route number (`115路`, `K258路`) is printed in a
+/// transit context (`公交`, `线路`, `班次`, `首末班`…), and a route becomes a fact only when the
+/// article says something about it besides its number. Each sentence belongs to the route it
+/// names, or to the one named last; a sentence naming two routes is left alone (ambiguous).
+///
+/// | sentence (normalised)                                  | fields                                    |
+/// |--------------------------------------------------------|-------------------------------------------|
+/// | `昨天,…省际毗邻公交115路正式开行。`                    | id `115`, kind, opened `昨天`             |
+/// | `该线路起讫站点a——b(地铁17号线)。`                     | termini a, b; transfer `地铁17号线`       |
+/// | `线路起步价2元,全程6元,可扫码、投币或者刷卡。`         | start/full fare, payment                  |
+/// | `a首末班时间为7:30、14:30,…每天8个班次,间隔110~190分钟` | schedule from a, trips, headway           |
 enum TransitRouteExtractor {
-    static func extract(from context: ArticleContext, into store: inout FactStore) {}
+    /// Words that make an article (title or sentence) about public transport.
+    static let transitCues = ["公交", "线路", "班次", "首末班", "首班", "末班", "班车", "巴士", "客运", "发车", "停靠", "专线", "站点"]
+
+    /// Kinds of route as the paper names them; the longest printed one wins.
+    static let kindWords = ["省际毗邻公交", "跨省毗邻公交", "毗邻公交", "跨省公交", "城乡公交", "城际公交", "定制公交", "城市公交",
+                            "镇村公交", "村村通公交", "社区公交", "微公交", "夜班公交", "快速公交", "旅游公交", "接驳公交", "通勤公交",
+                            "公交专线", "旅游专线", "城际班车", "定制班车", "通勤班车", "城乡班车", "跨省班车"]
+
+    /// Fare cues: starting fare, full-route fare, single flat fare (checked in this order per clause).
+    static let startFareCues = ["起步票价", "起步价", "起价"]
+    static let fullFareCues = ["全程票价", "最高票价", "全程"]
+    static let flatFareCues = ["统一票价", "单一票价", "一票制", "票价", "车票", "每人次"]
+
+    /// Payment methods as printed; matched longest first without overlaps.
+    static let paymentWords = ["数字人民币", "交通联合卡", "乘车码", "二维码", "扫码", "刷码", "投币", "刷卡", "公交卡", "交通卡", "市民卡",
+                               "云闪付", "支付宝", "微信", "银联", "现金", "刷脸"]
+    /// A lone payment word counts only in a clause with one of these (or in a sentence with a fare).
+    static let paymentContext = ["支持", "支付", "付费", "付款", "乘车", "购票", "票价"]
+
+    /// Verbs that say a route began service, and words for when.
+    static let openingCues = ["正式开行", "正式开通", "开通运营", "开通运行", "投入运营", "正式运营", "开行", "开通", "通车", "首发"]
+    static let relativeDays = ["前天", "昨天", "今天", "明天", "日前", "近日", "本周", "上周", "本月"]
+    static let dayParts = ["上午", "下午", "早上", "中午", "晚上"]
+
+    /// Words introducing a walk from a stop, and the verbs before its destination.
+    static let walkingCue = "步行"
+    static let arrivalVerbs = ["直达", "即可到达", "可到达", "到达", "可达", "即达", "抵达"]
+
+    /// Extracts every route the article describes into `store.routes`.
+    static func extract(from context: ArticleContext, into store: inout FactStore) {
+        guard context.article.kind != .weather else { return }
+        let scanners = context.sentences.map { SentenceScanner(sentence: $0, normalizer: context.normalizer) }
+        let titleScanner = SentenceScanner(tracked: context.normalizer.normalizeTracked(context.article.title), sentenceID: -1)
+        let inTitle = transitCues.contains { context.normalizedTitle.contains($0) }
+        guard inTitle || scanners.contains(where: { sc in transitCues.contains { sc.contains($0) } }) else { return }
+
+        var routes: [TransitRoute] = []
+        func routeIndex(_ id: String) -> Int {
+            if let i = routes.firstIndex(where: { $0.routeID == id }) { return i }
+            routes.append(TransitRoute(article: context.index, routeID: id))
+            return routes.count - 1
+        }
+        var current: Int?
+        let titleIDs = Set(titleScanner.routeTokens().filter { !$0.value.isTransfer }.map(\.value.id))
+        if titleIDs.count == 1, let id = titleIDs.first { current = routeIndex(id) }
+        for sc in scanners {
+            let tokens = sc.routeTokens().filter { !$0.value.isTransfer }
+            let ids = Set(tokens.map(\.value.id))
+            if ids.count > 1 {
+                for id in ids.sorted() { _ = routeIndex(id) }
+                current = nil
+                continue
+            }
+            if let id = ids.first { current = routeIndex(id) }
+            guard let r = current else { continue }
+            if routes[r].name == nil, let t = tokens.first { routes[r].name = Sourced(t.value.printed, sentence: sc.sentenceID) }
+            read(sc, into: &routes[r])
+        }
+        for var route in routes where route.describesService {
+            route.resolveSchedules(normalizer: context.normalizer)
+            store.routes.append(route)
+        }
+    }
+
+    /// Reads every field a sentence may carry into `route` (first value wins for single fields).
+    static func read(_ sc: SentenceScanner, into route: inout TransitRoute) {
+        let id = sc.sentenceID
+        if route.kind == nil, let k = kindWords.sorted(by: { $0.count > $1.count }).first(where: { sc.contains($0) }),
+           let at = sc.find(k) {
+            route.kind = Sourced(sc.original(at..<(at + k.unicodeScalars.count)), sentence: id)
+        }
+        if route.termini.isEmpty, let (a, b) = termini(in: sc) {
+            route.termini = [Sourced(sc.original(a), sentence: id), Sourced(sc.original(b), sentence: id)]
+        }
+        for stop in stops(in: sc) { route.addStop(Sourced(stop, sentence: id)) }
+        readFares(sc, into: &route)
+        readPayment(sc, into: &route)
+        readTimetable(sc, into: &route)
+        for line in transfers(in: sc) where !route.transfers.contains(where: { $0.value == line }) {
+            route.transfers.append(Sourced(line, sentence: id))
+        }
+        readWalking(sc, into: &route)
+        if route.opened == nil, let when = openingDay(in: sc) { route.opened = Sourced(when, sentence: id) }
+    }
+
+    /// `起步价2元` / `全程6元` / `票价2元` / `实行一票制,票价1元` / `2元一票制`.
+    static func readFares(_ sc: SentenceScanner, into route: inout TransitRoute) {
+        for clause in sc.clauses() {
+            let amounts = sc.amounts(units: ["元"], in: clause).filter { $0.value.absoluteValue > 0 && $0.value.absoluteValue <= 100 }
+            guard let first = amounts.first else { continue }
+            let source = Sourced(first.value, sentence: sc.sentenceID)
+            if sc.firstWord(of: startFareCues, in: clause.lowerBound..<first.range.lowerBound) != nil {
+                if route.startFare == nil { route.startFare = source }
+            } else if sc.firstWord(of: fullFareCues, in: clause.lowerBound..<first.range.lowerBound) != nil {
+                if route.fullFare == nil { route.fullFare = source }
+            } else if sc.firstWord(of: flatFareCues, in: clause) != nil, route.flatFare == nil {
+                route.flatFare = source
+            }
+        }
+    }
+
+    /// Payment words in a clause that talks about paying (`可扫码、投币或者刷卡`): two or more
+    /// methods listed together, or one next to a pay word or in a sentence with a fare.
+    static func readPayment(_ sc: SentenceScanner, into route: inout TransitRoute) {
+        let sentenceHasFare = !sc.amounts(units: ["元"]).isEmpty
+        for clause in sc.clauses() {
+            var taken = Set<Int>()
+            var found: [(Int, String)] = []
+            for w in paymentWords.sorted(by: { $0.count > $1.count }) {
+                let n = w.unicodeScalars.count
+                for i in sc.occurrences(of: w, in: clause) where !(i..<(i + n)).contains(where: taken.contains) {
+                    taken.formUnion(i..<(i + n))
+                    found.append((i, sc.original(i..<(i + n))))
+                }
+            }
+            guard !found.isEmpty, found.count >= 2 || sentenceHasFare || sc.firstWord(of: paymentContext, in: clause) != nil else { continue }
+            for (_, w) in found.sorted(by: { $0.0 < $1.0 }) where !route.payment.contains(where: { $0.value == w }) {
+                route.payment.append(Sourced(w, sentence: sc.sentenceID))
+            }
+        }
+    }
+
+    /// Rail lines and bus routes the sentence offers as a change (`可换乘地铁17号线`,
+    /// `(地铁17号线)` after a terminus, `换乘k258路`).
+    static func transfers(in sc: SentenceScanner) -> [String] {
+        var out: [String] = []
+        for line in sc.railLines() {
+            let clause = sc.clause(around: line.range.lowerBound)
+            let inParens = line.range.lowerBound > 0 && sc.s[line.range.lowerBound - 1] == "("
+            if inParens || sc.firstWord(of: SentenceScanner.transferWords, in: clause.lowerBound..<line.range.lowerBound) != nil {
+                out.append(line.value)
+            }
+        }
+        out += sc.routeTokens().filter(\.value.isTransfer).map(\.value.printed)
+        return out
+    }
+
+    /// `…公交站步行50米直达奥特莱斯广场`: the note from `步行` on, and its destination as a stop.
+    static func readWalking(_ sc: SentenceScanner, into route: inout TransitRoute) {
+        for c in sc.occurrences(of: walkingCue) {
+            let note = sc.phrase(from: c)
+            guard note.count > walkingCue.count else { continue }
+            let text = sc.original(note)
+            if !route.walking.contains(where: { $0.value == text }) { route.walking.append(Sourced(text, sentence: sc.sentenceID)) }
+            if let v = sc.firstWord(of: arrivalVerbs, in: note) {
+                let dest = sc.trimmed((v.offset + v.word.unicodeScalars.count)..<note.upperBound, trailing: ["附近", "一带"])
+                if (2...20).contains(dest.count), sc.isNameLike(dest) { route.addStop(Sourced(sc.original(dest), sentence: sc.sentenceID)) }
+            }
+        }
+    }
+
+    /// When the route began service, as printed: a date (`9月1日`) or a day word (`昨天`)
+    /// before an opening verb in the same sentence.
+    static func openingDay(in sc: SentenceScanner) -> String? {
+        guard let cue = sc.findAny(openingCues) else { return nil }
+        if let date = sc.dates(in: 0..<cue.offset).last(where: { $0.value.month != nil }) { return sc.original(date.range) }
+        var best: Range<Int>?
+        for w in relativeDays {
+            for i in sc.occurrences(of: w, in: 0..<cue.offset) where best == nil || i > best!.lowerBound {
+                var end = i + w.unicodeScalars.count
+                if let part = dayParts.first(where: { sc.matches($0, at: end) }) { end += part.unicodeScalars.count }
+                best = i..<end
+            }
+        }
+        return best.map { sc.original($0) }
+    }
 }

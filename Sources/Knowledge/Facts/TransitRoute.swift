@@ -6,6 +6,8 @@ public struct TransitRoute: Sendable {
     public var article: Int
     /// Canonical route id: digits with any letter prefix in upper case (`115`, `K258`).
     public var routeID: String
+    /// The route number as first printed in the body (`115路`, `K258路`, `嘉善1路`), if it is.
+    public var name: Sourced<String>?
     /// Kind of route as printed (`省际毗邻公交`, `城乡公交`), if stated.
     public var kind: Sourced<String>?
     /// The two termini as printed, in the order the article gives them.
@@ -39,9 +41,47 @@ public struct TransitRoute: Sendable {
     }
 }
 
+extension TransitRoute {
+    /// Whether the article says anything about the route besides its number.
+    public var describesService: Bool {
+        kind != nil || !termini.isEmpty || !stops.isEmpty || startFare != nil || fullFare != nil || flatFare != nil
+            || !schedules.isEmpty || tripsPerDay != nil || headway != nil
+    }
+
+    /// The terminus a schedule departs from, if resolved.
+    public func terminus(of schedule: TerminusSchedule) -> Sourced<String>? {
+        schedule.terminusIndex.flatMap { termini.indices.contains($0) ? termini[$0] : nil }
+    }
+
+    /// Adds a stop unless it is already listed or is one of the termini.
+    mutating func addStop(_ stop: Sourced<String>) {
+        guard !stops.contains(where: { $0.value == stop.value }), !termini.contains(where: { $0.value == stop.value }) else { return }
+        stops.append(stop)
+    }
+
+    /// Words for the first and the second terminus when a timetable names ends generically.
+    static let startWords = ["起点站", "起点", "始发站", "首站"]
+    static let endWords = ["终点站", "终点", "末站"]
+
+    /// Points each schedule at the terminus its short form names (`嘉善` → `嘉善客运中心`):
+    /// the one terminus containing it (or contained in it); unresolved when none or both match.
+    mutating func resolveSchedules(normalizer: Normalizer) {
+        stops.removeAll { stop in termini.contains { $0.value == stop.value } }
+        for i in schedules.indices where schedules[i].terminusIndex == nil && !schedules[i].terminus.isEmpty {
+            let label = normalizer.normalize(schedules[i].terminus)
+            if TransitRoute.startWords.contains(label), !termini.isEmpty { schedules[i].terminusIndex = 0; continue }
+            if TransitRoute.endWords.contains(label), termini.count == 2 { schedules[i].terminusIndex = 1; continue }
+            let names = termini.map { normalizer.normalize($0.value) }
+            let hits = names.indices.filter { names[$0].contains(label) || label.contains(names[$0]) }
+            if hits.count == 1 { schedules[i].terminusIndex = hits[0] }
+        }
+    }
+}
+
 /// First and last departures from one terminus.
 public struct TerminusSchedule: Sendable {
-    /// The terminus as the timetable sentence names it (may be a short form: `嘉善`).
+    /// The terminus as the timetable sentence names it (may be a short form: `嘉善`); empty when
+    /// the sentence does not say which end (`首班车6:00,末班车18:30`).
     public var terminus: String
     /// Index into `TransitRoute.termini` of the terminus this short form refers to, if resolved.
     public var terminusIndex: Int?
