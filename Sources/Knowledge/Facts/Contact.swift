@@ -8,7 +8,7 @@ public struct Contact: Sendable {
     /// Other names it goes by in the article (short forms).
     public var aliases: [String] = []
     public var address: Sourced<String>?
-    /// Phone numbers with what each is for.
+    /// Phone numbers with what each is for, digits as printed (`0573-84012345`).
     public var phones: [Sourced<PhoneNumber>] = []
     /// Opening hours as printed.
     public var hours: [Sourced<String>] = []
@@ -26,9 +26,12 @@ public struct PhoneNumber: Sendable, Hashable {
     public var number: String
     /// What the number is for, as printed (`驾校`, `全日制`, `招生热线`), if stated.
     public var label: String?
+    /// The heading it was printed under (`招生热线`, `咨询电话`), if any.
+    public var heading: String?
 
-    public init(number: String, label: String? = nil) {
+    public init(number: String, label: String? = nil, heading: String? = nil) {
         self.number = number
         self.label = label
+        self.heading = heading
     }
 }
