@@ -126,4 +126,19 @@ extension SentenceScanner {
         while a > 0, !SentenceScanner.phraseBreaks.contains(s[a - 1]) { a -= 1 }
         return a
     }
+
+    /// All phrases of the sentence (between `,;。!?` outside parentheses; dashes and colons stay
+    /// inside), in order: `a首末班时间为7:30、14:30,b…` → `a首末班时间为7:30、14:30`, `b…`.
+    public func phrases() -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        while start < s.count {
+            let r = phrase(from: start)
+            if !r.isEmpty { out.append(r) }
+            var next = max(r.upperBound, start)
+            while next < s.count, !SentenceScanner.phraseBreaks.contains(s[next]) { next += 1 }
+            start = next + 1
+        }
+        return out
+    }
 }

@@ -37,7 +37,7 @@ extension TransitRouteExtractor {
     /// Schedules, trips per day and headway printed in the sentence.
     static func readTimetable(_ sc: SentenceScanner, into route: inout TransitRoute) {
         var lastLabel = ""
-        for segment in segments(sc) {
+        for segment in sc.phrases() {
             var cues: [(Range<Int>, Cue)] = []
             for i in sc.occurrences(of: "首", in: segment) { if let r = bothCue(sc, at: i) { cues.append((r, .both)) } }
             func free(_ r: Range<Int>) -> Bool { !cues.contains { $0.0.overlaps(r) } }
@@ -75,20 +75,6 @@ extension TransitRouteExtractor {
             if route.tripsPerDay == nil, let trips = tripsPerDay(sc, in: segment) { route.tripsPerDay = Sourced(trips, sentence: sc.sentenceID) }
             if route.headway == nil, let h = headway(sc, in: segment) { route.headway = Sourced(h, sentence: sc.sentenceID) }
         }
-    }
-
-    /// Phrases of the sentence between `,;。!?` outside parentheses (dashes stay inside).
-    static func segments(_ sc: SentenceScanner) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var start = 0
-        while start < sc.count {
-            let r = sc.phrase(from: start)
-            if !r.isEmpty { out.append(r) }
-            var next = max(r.upperBound, start)
-            while next < sc.count, !SentenceScanner.phraseBreaks.contains(sc.s[next]) { next += 1 }
-            start = next + 1
-        }
-        return out
     }
 
     /// `首末班`, `首、末班`, `首末班车` and the misprint `首末末班` at `i`.

@@ -52,7 +52,7 @@ enum WeatherExtractor {
                 current = nil
             }
             var conditions: (day: DayForecast.Day, range: Range<Int>)?
-            for phrase in TransitRouteExtractor.segments(sc) {
+            for phrase in sc.phrases() {
                 var start = phrase.lowerBound
                 if let (day, end) = dayWord(sc, in: phrase, current: current) { current = day; start = end }
                 guard let day = current else { continue }
