@@ -1,4 +1,5 @@
 import Foundation
+import Knowledge
 
 /// What was loaded: for logs, `stats` and reload results.
 struct DataSummary: Sendable, Equatable {
@@ -18,51 +19,65 @@ struct DataLoadError: Error, CustomStringConvertible {
 
 /// The bot as channels see it: answers questions (thread-safe) and reloads its data.
 ///
-/// STUB — the real engine replaces the body; the interface stays: `init` loads or throws,
-/// `answer` is safe from any thread, `reload()` builds new data on the caller's thread and swaps
-/// it in atomically, keeping the old data when the new is invalid.
+/// Concurrency: the current `BotEngine` is immutable and read under `lock` (held only to copy
+/// the reference); `reload()` builds a new engine on the caller's thread and swaps the reference,
+/// so answering never waits for a reload. Sessions live outside the engine and survive reloads.
 final class BotService: QuestionAnswering, @unchecked Sendable {
     let corpusDirectory: String
     let intentsDirectory: String
+    let sessions: SessionStore
     private let logger: Logger
     private let lock = NSLock()
-    private var current: DataSummary
+    private var current: BotEngine
 
-    init(corpusDirectory: String, intentsDirectory: String, logger: Logger) throws {
+    init(corpusDirectory: String, intentsDirectory: String, logger: Logger, sessions: SessionStore = SessionStore()) throws {
         self.corpusDirectory = corpusDirectory
         self.intentsDirectory = intentsDirectory
         self.logger = logger
-        self.current = try BotService.load(corpusDirectory: corpusDirectory, intentsDirectory: intentsDirectory)
+        self.sessions = sessions
+        self.current = try BotEngine.load(corpusDirectory: corpusDirectory, intentsDirectory: intentsDirectory)
+        for problem in current.summary.skippedPages { logger.warning("page_skipped", ["reason": problem]) }
     }
 
-    /// The summary of the data now being served.
-    var summary: DataSummary {
+    /// The engine now serving.
+    var engine: BotEngine {
         lock.lock(); defer { lock.unlock() }
         return current
     }
 
+    /// The summary of the data now being served.
+    var summary: DataSummary { engine.summary }
+
     func answer(_ request: Request, defaultSession: String) -> Reply {
-        Reply(id: request.id, answer: "stub: " + request.text, intent: nil, confidence: 0, fallback: true,
-              session: request.session ?? defaultSession, lang: "zh")
+        let engine = self.engine
+        let session = request.session ?? defaultSession
+        let state = sessions.state(for: session)
+        let (u, a) = engine.respond(to: request.text, state: state)
+        var next = state ?? DialogueState()
+        if a.outcome != .decline && a.outcome != .smallTalk {
+            if a.entity != nil || a.routeID != nil {
+                next.entity = a.entity
+                next.routeID = a.routeID
+            }
+            if a.outcome == .fact { next.intent = a.intent }
+        }
+        next.language = a.language
+        sessions.update(session, next)
+        var reply = Reply(id: request.id, answer: a.text, intent: a.intent, confidence: (a.confidence * 1000).rounded() / 1000,
+                          fallback: a.fallback, sources: engine.citations(a.sentences), suggestions: a.suggestions,
+                          session: session, lang: a.language.rawValue)
+        reply.normalizedText = u.normalizedText
+        reply.nearest = a.nearest
+        if request.explain { reply.debug = Explanation.json(u, a, engine: engine) }
+        return reply
     }
 
     /// Rebuilds from the same directories; on success swaps and returns the new summary,
     /// on failure throws and keeps serving the old data.
     func reload() throws -> DataSummary {
-        let fresh = try BotService.load(corpusDirectory: corpusDirectory, intentsDirectory: intentsDirectory)
+        let fresh = try BotEngine.load(corpusDirectory: corpusDirectory, intentsDirectory: intentsDirectory)
         lock.lock(); current = fresh; lock.unlock()
-        return fresh
-    }
-
-    private static func load(corpusDirectory: String, intentsDirectory: String) throws -> DataSummary {
-        let fm = FileManager.default
-        guard let pages = try? fm.contentsOfDirectory(atPath: corpusDirectory) else {
-            throw DataLoadError(message: "cannot read corpus directory \(corpusDirectory)")
-        }
-        guard let intents = try? fm.contentsOfDirectory(atPath: intentsDirectory) else {
-            throw DataLoadError(message: "cannot read intents directory \(intentsDirectory)")
-        }
-        return DataSummary(pages: pages.filter { $0.hasSuffix(".txt") }.count, articles: 0, facts: 0,
-                           intents: intents.filter { $0.hasSuffix(".json") }.count, skippedPages: [])
+        for problem in fresh.summary.skippedPages { logger.warning("page_skipped", ["reason": problem]) }
+        return fresh.summary
     }
 }

@@ -84,23 +84,39 @@ public struct ClauseSpan: Sendable, Hashable {
     public var range: Range<Int>
     /// The clause as printed (without the closing punctuation).
     public var original: String
+    /// Half-open range in the printed sentence's scalars (`Sentence.text.unicodeScalars`).
+    public var originalRange: Range<Int>
 
-    public init(range: Range<Int>, original: String) {
+    public init(range: Range<Int>, original: String, originalRange: Range<Int>) {
         self.range = range
         self.original = original
+        self.originalRange = originalRange
     }
 
     /// Clause breaks in normalised text.
     public static let breaks: Set<Unicode.Scalar> = [",", ";", "。", "!", "?", ":", "…", "—"]
 
+    /// Splits at clause breaks outside quotation marks (a quoted slogan with commas stays whole),
+    /// unless the quotation runs past 40 characters.
     static func split(_ t: TrackedText) -> [ClauseSpan] {
         var out: [ClauseSpan] = []
         var a = 0
         let s = t.scalars
-        for i in 0...s.count where i == s.count || breaks.contains(s[i]) {
+        var depth = 0
+        var openedAt = 0
+        var breakAt = [Bool](repeating: false, count: s.count + 1)
+        breakAt[s.count] = true
+        for i in 0..<s.count {
+            if s[i] == "\u{201C}" { if depth == 0 { openedAt = i }; depth += 1 }
+            else if s[i] == "\u{201D}" { depth = max(0, depth - 1) }
+            else if breaks.contains(s[i]) && (depth == 0 || i - openedAt > 40 || s[i] == "。") { breakAt[i] = true }
+        }
+        for i in 0...s.count where breakAt[i] {
             if i > a {
                 let text = t.original(a..<i).trimmingCharacters(in: CharacterSet(charactersIn: ",，;；:：。!！?？…— "))
-                if !text.isEmpty { out.append(ClauseSpan(range: a..<i, original: text)) }
+                let start = t.origins[a]
+                let end = i < s.count ? t.origins[i] : t.original.count
+                if !text.isEmpty { out.append(ClauseSpan(range: a..<i, original: text, originalRange: start..<end)) }
             }
             a = i + 1
         }

@@ -35,10 +35,9 @@ enum LayoutRules {
     /// The dateline that opens a story; stripped from the first paragraph.
     static let datelines = ["本报讯"]
 
-    /// Words of a weather box; a body block with a day word, a sky word and a measure is a forecast.
+    /// Words of a weather box; a body block with a day word, a sky word and a printed measure is a forecast.
     static let weatherDayWords = ["今天", "明天", "后天", "今夜", "明晨", "白天", "夜里"]
     static let weatherSkyWords = ["晴", "多云", "阴", "雨", "雪", "雾", "霾"]
-    static let weatherMeasureWords = ["气温", "℃", "风", "级"]
 
     /// Common Chinese surnames: a lone short name line is taken as a byline only if it starts with one.
     static let surnames: Set<Character> = Set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤娄葛巨褚奚缪荣楼郁杭倪施俞屠殷鲁冀柴翁章盛")

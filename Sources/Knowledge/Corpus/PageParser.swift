@@ -203,10 +203,12 @@ public enum PageParser {
         return out
     }
 
+    /// A forecast box: short, with a day word, a sky word and a printed measure (a temperature in
+    /// ℃ or a wind force in 级) — not a story sentence such as `今天天气晴好,气温适宜`.
     static func isWeather(_ text: String) -> Bool {
         text.count < 300
             && LayoutRules.weatherDayWords.contains(where: text.contains)
             && LayoutRules.weatherSkyWords.contains(where: text.contains)
-            && LayoutRules.weatherMeasureWords.contains(where: text.contains)
+            && (text.contains("℃") || text.contains("°C") || (text.contains("风") && text.contains("级")))
     }
 }

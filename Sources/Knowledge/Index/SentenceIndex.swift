@@ -7,6 +7,13 @@ public struct SentenceHit: Sendable {
     public var score: Double
     public var bodyScore: Double
     public var titleScore: Double
+
+    public init(sentence: Int, score: Double, bodyScore: Double, titleScore: Double) {
+        self.sentence = sentence
+        self.score = score
+        self.bodyScore = bodyScore
+        self.titleScore = titleScore
+    }
 }
 
 /// One ranked paragraph.
@@ -29,15 +36,19 @@ public final class SentenceIndex: @unchecked Sendable {
     let titles: BM25Index
     let paragraphs: BM25Index
     let sentenceArticle: [Int32]
+    /// Each article's kicker + headline + subtitle, normalised (scalars).
+    let titleScalars: [[Unicode.Scalar]]
     /// (article, paragraph) of each paragraph document.
     let paragraphKeys: [(Int32, Int32)]
     private let pool: ScratchPool
 
     public init(articles: [Article], sentences: [Sentence], normalizer: Normalizer) {
         body = BM25Index(documents: sentences.map { Tokenizer.terms($0.normalized) })
-        titles = BM25Index(documents: articles.map { a in
-            Tokenizer.terms(normalizer.normalize([a.kicker, a.headline, a.subtitle].compactMap { $0 }.joined(separator: " ")))
-        })
+        let normalizedTitles = articles.map { a in
+            Array(normalizer.normalize([a.kicker, a.headline, a.subtitle].compactMap { $0 }.joined(separator: " ")).unicodeScalars)
+        }
+        titleScalars = normalizedTitles
+        titles = BM25Index(documents: normalizedTitles.map { Tokenizer.terms($0) })
         var keys: [(Int32, Int32)] = []
         var docs: [[Term]] = []
         for (ai, a) in articles.enumerated() {
@@ -115,6 +126,9 @@ public final class SentenceIndex: @unchecked Sendable {
         }
         return out.sorted { $0.contribution > $1.contribution }
     }
+
+    /// An article's headline (with kicker and subtitle), normalised.
+    public func normalizedTitle(of article: Int) -> [Unicode.Scalar] { titleScalars[article] }
 
     /// Inverse document frequency of a term among sentences (0 when it occurs nowhere).
     public func idf(_ term: Term) -> Double { body.idf(term) }

@@ -61,7 +61,11 @@ public enum Tokenizer {
         terms(Array(normalized.unicodeScalars))
     }
 
-    public static func terms(_ s: [Unicode.Scalar]) -> [Term] {
+    /// Quote marks are transparent: `“诚信制”物业` yields the bigram `制物` like `诚信制物业`.
+    static let transparent: Set<Unicode.Scalar> = ["\u{201C}", "\u{201D}", "\"", "'", "《", "》"]
+
+    public static func terms(_ input: [Unicode.Scalar]) -> [Term] {
+        let s = input.contains(where: { transparent.contains($0) }) ? input.filter { !transparent.contains($0) } : input
         var out: [Term] = []
         out.reserveCapacity(s.count * 2)
         var i = 0

@@ -1,0 +1,79 @@
+import Foundation
+import Knowledge
+
+/// A finished answer, before it is framed as a `Reply`.
+struct Answer: Sendable {
+    enum Outcome: String, Sendable {
+        /// A structured fact answered through its template.
+        case fact
+        /// Sentences retrieved from the index.
+        case retrieval
+        /// Greeting, thanks, help…
+        case smallTalk
+        /// A question back that names the choices.
+        case clarify
+        /// Nothing found; the text says what.
+        case decline
+    }
+
+    var text: String
+    var outcome: Outcome
+    var intent: String?
+    var confidence: Double
+    var language: Language
+    /// Sentence ids cited, in order.
+    var sentences: [Int] = []
+    var suggestions: [String] = []
+    /// What the dialogue should remember.
+    var entity: DialogueState.EntityRef?
+    var routeID: String?
+    /// Reasons, for `--explain` (name → value).
+    var debug: [(String, JSONValue)] = []
+    /// For declines: the articles that came closest.
+    var nearest: [NearestCandidate] = []
+
+    var fallback: Bool { outcome == .decline }
+}
+
+/// A rendered field value with the sentences it came from.
+struct FieldValue: Sendable {
+    var text: String
+    var sentences: [Int]
+}
+
+/// Everything a renderer needs to word a value: language and the question's slots.
+struct RenderContext {
+    let kb: KnowledgeBase
+    let language: Language
+    let understanding: Understanding
+    let phrasebook: [String: String]
+
+    var isEnglish: Bool { language == .en }
+
+    /// A Chinese value in the answer's language: kept as is for Chinese; for English, the
+    /// phrasebook's translation (whole value or `、`-separated parts), else the Chinese as printed.
+    func word(_ zh: String) -> String {
+        guard isEnglish else { return zh }
+        if let en = phrasebook[zh] { return en }
+        let parts = zh.split(whereSeparator: { "、,，和或".contains($0) }).map(String.init)
+        if parts.count > 1, parts.allSatisfy({ phrasebook[$0] != nil }) {
+            return parts.map { phrasebook[$0]! }.joined(separator: ", ")
+        }
+        return zh
+    }
+
+    /// A name for English text: the Chinese name with its pinyin (`青浦 (Qingpu)`).
+    func name(_ zh: String) -> String {
+        guard isEnglish else { return zh }
+        let syllables = ScriptTables.pinyinSyllables(of: zh)
+        guard !syllables.isEmpty, zh.unicodeScalars.contains(where: ScalarClass.isHan) else { return zh }
+        let joined = syllables.joined(separator: " ")
+        return zh + " (" + joined.prefix(1).uppercased() + joined.dropFirst() + ")"
+    }
+
+    /// Joins list items: `、` in Chinese, `, ` in English.
+    func list(_ items: [String]) -> String { items.joined(separator: isEnglish ? ", " : "、") }
+
+    /// Joins clauses: `；` in Chinese, `; ` in English.
+    func clauses(_ items: [String]) -> String { items.joined(separator: isEnglish ? "; " : "；") }
+}

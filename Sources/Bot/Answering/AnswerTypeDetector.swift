@@ -1,0 +1,116 @@
+import Foundation
+import Knowledge
+
+/// Which kinds of value a stretch of normalised text contains (a clock time, a date, money, a
+/// number, a duration, a place, a phone number, an organisation…), to pick the clause that
+/// answers the kind of question asked.
+enum AnswerTypeDetector {
+    /// Last characters or words of a place name (`…路98号`, `新街社区`, `姚庄镇`).
+    static let placeSuffixes = ["路", "号", "镇", "街道", "社区", "村", "中心", "大厦", "广场", "站", "区", "县", "市", "园", "馆", "厅", "楼", "室", "窗口", "app"]
+    static let organisationWords = ["公司", "局", "中心", "银行", "集团", "协会", "委员会", "办公室", "医院", "学校", "服务站", "平台", "app"]
+    static let personVerbs = ["获得", "荣获", "夺得", "当选", "获评"]
+    static let durationUnits = ["工作日", "分钟", "小时", "天", "周", "个月"]
+    static let moneyUnits = ["元", "美元", "块"]
+
+    /// True when `s[range]` holds a value of `type`. For places and organisations the name must
+    /// bring something new: a name whose characters all come from `question` (`物业公司` asked
+    /// about) is the question's own word, not an answer.
+    static func contains(_ type: AnswerType, in s: [Unicode.Scalar], range: Range<Int>, question: Set<Unicode.Scalar> = []) -> Bool {
+        switch type {
+        case .time: return hasClockTime(s, range)
+        case .date: return hasDate(s, range)
+        case .money: return hasNumber(s, range, followedBy: moneyUnits)
+        case .number: return range.contains { ScalarClass.isDigit(s[$0]) }
+        case .rank: return range.contains { $0 + 1 < range.upperBound && s[$0] == "第" && ScalarClass.isDigit(s[$0 + 1]) }
+        case .duration: return hasNumber(s, range, followedBy: durationUnits)
+        case .place: return hasName(s, range, suffixes: placeSuffixes, question: question) || has(s, range, ["位于", "设在"])
+        case .phone: return hasPhone(s, range)
+        case .person: return has(s, range, personVerbs)
+        case .organisation: return hasName(s, range, suffixes: organisationWords, question: question)
+        case .definition: return has(s, range, ["是", "为", "即", "指"])
+        }
+    }
+
+    /// A name ending in one of `suffixes` whose two characters before the suffix are Han and not
+    /// both from the question.
+    private static func hasName(_ s: [Unicode.Scalar], _ r: Range<Int>, suffixes: [String], question: Set<Unicode.Scalar>) -> Bool {
+        for suffix in suffixes {
+            let w = Array(suffix.unicodeScalars)
+            var i = r.lowerBound + 2
+            while i + w.count <= r.upperBound {
+                if s[i] == w[0] && Array(s[i..<(i + w.count)]) == w {
+                    let a = s[i - 2], b = s[i - 1]
+                    if ScalarClass.isHan(a) && ScalarClass.isHan(b) && !(question.contains(a) && question.contains(b)) { return true }
+                }
+                i += 1
+            }
+        }
+        return false
+    }
+
+    static func has(_ s: [Unicode.Scalar], _ r: Range<Int>, _ words: [String]) -> Bool {
+        for w in words {
+            let ws = Array(w.unicodeScalars)
+            guard ws.count <= r.count else { continue }
+            var i = r.lowerBound
+            while i + ws.count <= r.upperBound {
+                if s[i] == ws[0] {
+                    var k = 1
+                    while k < ws.count && s[i + k] == ws[k] { k += 1 }
+                    if k == ws.count { return true }
+                }
+                i += 1
+            }
+        }
+        return false
+    }
+
+    private static func hasClockTime(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        while i + 2 < r.upperBound {
+            if s[i + 1] == ":" && ScalarClass.isDigit(s[i]) && ScalarClass.isDigit(s[i + 2]) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    private static func hasDate(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        for i in r where i > r.lowerBound && ScalarClass.isDigit(s[i - 1]) {
+            if s[i] == "月" || s[i] == "日" { return true }
+            if s[i] == "年", i + 1 < r.upperBound, s[i + 1] == "底" || s[i + 1] == "初" || s[i + 1] == "末" { return true }
+        }
+        return has(s, r, ["年底", "月底", "月初", "年初"])
+    }
+
+    private static func hasNumber(_ s: [Unicode.Scalar], _ r: Range<Int>, followedBy units: [String]) -> Bool {
+        for i in r where ScalarClass.isDigit(s[i]) && (i + 1 == r.upperBound || !ScalarClass.isDigit(s[i + 1]) && s[i + 1] != ".") {
+            var k = i + 1
+            if k < r.upperBound, s[k] == "万" || s[k] == "亿" || s[k] == "个" || s[k] == "多" || s[k] == "余" { k += 1 }
+            if has(s, k..<min(r.upperBound, k + 3), units), startsWithAny(s, k, units) { return true }
+        }
+        return false
+    }
+
+    private static func startsWithAny(_ s: [Unicode.Scalar], _ k: Int, _ words: [String]) -> Bool {
+        words.contains { w in
+            var i = k
+            for c in w.unicodeScalars { guard i < s.count, s[i] == c else { return false }; i += 1 }
+            return true
+        }
+    }
+
+    private static func hasPhone(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            guard ScalarClass.isDigit(s[i]) else { i += 1; continue }
+            var j = i
+            while j < r.upperBound, ScalarClass.isDigit(s[j]) || s[j] == "-" { j += 1 }
+            let n = j - i
+            let next: Unicode.Scalar? = j < s.count ? s[j] : nil
+            let unit = next.map { "年月日号元万亿个项家名人次件条%.米".unicodeScalars.contains($0) } ?? false
+            if !unit && (n >= 7 || (n == 5 && (s[i] == "1" || s[i] == "9"))) { return true }
+            i = j
+        }
+        return false
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import Knowledge
+
+/// Decides how to answer an understood question: small talk; a decline for a route the paper
+/// never mentions; a structured fact through the intent's template (for the entity the question
+/// names, or the one the dialogue is about); a clarifying question when several fit; otherwise
+/// the best clause from the index; otherwise a decline with suggestions.
+struct Answerer: Sendable {
+    let kb: KnowledgeBase
+    let catalog: IntentCatalog
+    let resolver: FactResolver
+    let retrieval: RetrievalAnswerer
+    let capabilities: Capabilities
+
+    init(kb: KnowledgeBase, catalog: IntentCatalog) {
+        self.kb = kb
+        self.catalog = catalog
+        resolver = FactResolver(kb: kb)
+        retrieval = RetrievalAnswerer(kb: kb)
+        capabilities = Capabilities(kb: kb, catalog: catalog)
+    }
+
+    /// Intents tried per question (best scores first).
+    static let maxIntentsTried = 4
+
+    func answer(_ u: Understanding, state: DialogueState?) -> Answer {
+        let lang = u.language
+        let focuses = explicitFocuses(u)
+        let contextFocus = focuses.isEmpty ? state.flatMap(resolve) : nil
+
+        // Small talk, unless the question is really about something.
+        if let top = u.topIntent, catalog.intents[top.intent].isSmallTalk, u.routes.isEmpty,
+           !focuses.contains(where: isStrong), u.intents.dropFirst().first.map({ $0.score < top.score }) ?? true {
+            return smallTalk(catalog.intents[top.intent], candidate: top, u)
+        }
+        // A route the paper never mentions: say so, never another route's facts.
+        if !u.routes.isEmpty, !u.routes.contains(where: \.known) {
+            let id = u.routes[0].id
+            return decline(lang == .en ? "route \(id)" : "\(id)路", u, intent: u.topIntent?.name)
+        }
+
+        var candidates = u.intents.filter { !catalog.intents[$0.intent].isSmallTalk }
+        if candidates.isEmpty, let last = state?.intent, let i = catalog.intents.firstIndex(where: { $0.name == last }),
+           contextFocus != nil || !focuses.isEmpty, u.contentSegments.reduce(0, { $0 + $1.scalars.count }) <= 8 {
+            // A follow-up with no keyword of its own (`那青浦呢`): the previous intent, new slots.
+            candidates = [IntentCandidate(intent: i, name: last, score: 1, keywords: [], confidence: 0.5)]
+        }
+        if candidates.isEmpty, let f = focuses.first, case .route = f,
+           let i = catalog.intents.firstIndex(where: { $0.answers.contains(AnswerSource(kind: .route, field: "overview")) }) {
+            candidates = [IntentCandidate(intent: i, name: catalog.intents[i].name, score: 1, keywords: [], confidence: 0.5)]
+        }
+        let best = candidates.first?.score ?? 0
+        var clarification: Answer?
+        for candidate in candidates.prefix(Answerer.maxIntentsTried) where candidate.score >= 0.5 * best {
+            let attempt = IntentAttempt(answerer: self, understanding: u, candidate: candidate,
+                                        focuses: focuses.isEmpty ? contextFocus.map { [$0] } ?? [] : focuses,
+                                        fromContext: focuses.isEmpty && contextFocus != nil)
+            switch attempt.run() {
+            case .answered(let a): return a
+            case .clarify(let a): if clarification == nil { clarification = a }
+            case .notApplicable: continue
+            }
+        }
+
+        // Retrieval: restricted to the articles of an entity the question names; an entity from
+        // the dialogue only favours its articles.
+        let focusArticles: [Int]? = focuses.first.map { resolver.articles(for: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        let boost = contextFocus.map { resolver.articles(for: $0) } ?? []
+        if let r = retrieval.answer(u, focusArticles: focusArticles, boostArticles: boost) {
+            return retrieved(r, u, focus: focuses.first)
+        }
+        if focusArticles != nil, let r = retrieval.answer(u, focusArticles: nil, boostArticles: focusArticles ?? []) {
+            return retrieved(r, u, focus: nil)
+        }
+        // A question back only when the question's content is something the corpus knows.
+        if let clarification, u.unknownWords.isEmpty, retrieval.corpusCoverage(u) >= RetrievalAnswerer.minimumCoverage {
+            return clarification
+        }
+        return decline(u.contentText.isEmpty ? u.text : u.contentText, u, intent: u.topIntent?.name)
+    }
+
+    // MARK: - Focus
+
+    /// Routes and entities the question itself names, strongest first.
+    func explicitFocuses(_ u: Understanding) -> [Focus] {
+        var out: [Focus] = []
+        for r in u.routes where r.known && !out.contains(where: { if case .route(r.id) = $0 { return true }; return false }) {
+            out.append(.route(r.id))
+        }
+        let rank: (EntityKind) -> Int = { k in
+            switch k {
+            case .route, .contact, .service, .event: return 0
+            case .term: return 1
+            case .mention: return 2
+            }
+        }
+        let matches = u.entities.filter { $0.kind != .partial || $0.coverage >= 0.75 || !u.entities.contains(where: { $0.kind == .exact }) }
+        let sorted = matches.sorted { a, b in
+            let ka = rank(kb.entities.entities[a.entity].kind), kb_ = rank(kb.entities.entities[b.entity].kind)
+            if a.kind != b.kind { return a.kind == .exact || (a.kind == .pinyin && b.kind == .partial) }
+            if a.range.count != b.range.count { return a.range.count > b.range.count }
+            return ka < kb_
+        }
+        out += sorted.map { .entity($0.entity) }
+        return out
+    }
+
+    private func isStrong(_ f: Focus) -> Bool {
+        switch f {
+        case .route: return true
+        case .entity(let e): return kb.entities.entities[e].kind != .mention
+        }
+    }
+
+    /// The dialogue's remembered entity, looked up again by kind and name.
+    func resolve(_ state: DialogueState) -> Focus? {
+        if let id = state.routeID, kb.facts.routes.contains(where: { $0.routeID == id }) { return .route(id) }
+        guard let ref = state.entity, let kind = EntityKind(rawValue: ref.kind) else { return nil }
+        return kb.entities.entities.first { $0.kind == kind && $0.name == ref.name }.map { .entity($0.id) }
+    }
+
+    // MARK: - Replies
+
+    private func smallTalk(_ intent: IntentDefinition, candidate: IntentCandidate, _ u: Understanding) -> Answer {
+        let source = intent.answers[0]
+        let text = intent.template(for: source).text(for: u.language)
+            .replacingOccurrences(of: "{capabilities}", with: capabilities.summary(u.language))
+        var a = Answer(text: text, outcome: .smallTalk, intent: intent.name, confidence: candidate.confidence, language: u.language)
+        if source.field == "help" || source.field == "greeting" { a.suggestions = capabilities.suggestions(u.language) }
+        return a
+    }
+
+    func retrieved(_ r: RetrievalAnswerer.Result, _ u: Understanding, focus: Focus?) -> Answer {
+        let lead = u.language == .en ? "The paper reports: " : ""
+        var a = Answer(text: lead + r.text, outcome: .retrieval, intent: u.topIntent?.name ?? "retrieval",
+                       confidence: min(0.95, 0.35 + 0.6 * r.coverage), language: u.language, sentences: [r.sentence])
+        a.debug = r.debug
+        if let focus { remember(focus, in: &a) }
+        return a
+    }
+
+    func remember(_ focus: Focus, in a: inout Answer) {
+        switch focus {
+        case .route(let id): a.routeID = id
+        case .entity(let e):
+            let ent = kb.entities.entities[e]
+            a.entity = DialogueState.EntityRef(kind: ent.kind.rawValue, name: ent.name)
+        }
+    }
+
+    /// A plain decline naming what was not found, with suggestions of what can be asked.
+    func decline(_ what: String, _ u: Understanding, intent: String?) -> Answer {
+        let subject = what.count > 40 ? String(what.prefix(40)) + "…" : what
+        let text = u.language == .en
+            ? "Sorry, I have no information about \(subject) in the paper."
+            : "抱歉，报上没有找到关于“\(subject)”的信息。"
+        var a = Answer(text: text, outcome: .decline, intent: intent, confidence: 0, language: u.language)
+        a.suggestions = capabilities.suggestions(u.language)
+        a.nearest = nearestArticles(u)
+        return a
+    }
+
+    /// Articles that came closest to a question (for the unanswered log).
+    func nearestArticles(_ u: Understanding) -> [NearestCandidate] {
+        var terms: [(term: Term, weight: Double)] = []
+        for seg in u.contentSegments { terms += SentenceIndex.weightedTerms(seg.text) }
+        var seen = Set<Int>()
+        var out: [NearestCandidate] = []
+        for hit in kb.index.search(terms, limit: 10) {
+            let art = kb.sentences[hit.sentence].article
+            guard seen.insert(art).inserted else { continue }
+            out.append(NearestCandidate(article: kb.articles[art].title, file: kb.articles[art].id.file, score: hit.score))
+            if out.count == 3 { break }
+        }
+        return out
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Knowledge
+
+/// One loaded generation of data: knowledge base, intents, and the analyzer and answerer built
+/// on them. Immutable; a reload builds a new engine and swaps it in.
+final class BotEngine: Sendable {
+    let kb: KnowledgeBase
+    let catalog: IntentCatalog
+    let analyzer: QueryAnalyzer
+    let answerer: Answerer
+    let summary: DataSummary
+
+    init(kb: KnowledgeBase, catalog: IntentCatalog) {
+        self.kb = kb
+        self.catalog = catalog
+        let normalizer = Normalizer()
+        analyzer = QueryAnalyzer(kb: kb, catalog: catalog, normalizer: normalizer)
+        answerer = Answerer(kb: kb, catalog: catalog)
+        summary = DataSummary(pages: kb.pageCount, articles: kb.articles.count, facts: kb.facts.count,
+                              intents: catalog.intents.count, skippedPages: kb.problems.map(\.description))
+    }
+
+    /// Loads corpus and intents; throws `DataLoadError` naming what is wrong.
+    static func load(corpusDirectory: String, intentsDirectory: String) throws -> BotEngine {
+        let normalizer = Normalizer()
+        let catalog: IntentCatalog
+        do {
+            catalog = try IntentCatalog.load(directory: intentsDirectory, normalizer: normalizer)
+        } catch let e as IntentCatalogError {
+            throw DataLoadError(message: "intents: \(e)")
+        }
+        let kb: KnowledgeBase
+        do {
+            kb = try KnowledgeBase.build(corpusDirectory: corpusDirectory, normalizer: normalizer)
+        } catch {
+            throw DataLoadError(message: "corpus: \(error)")
+        }
+        if kb.pageCount == 0 {
+            throw DataLoadError(message: "corpus: no readable pages in \(corpusDirectory) (\(kb.problems.map(\.description).joined(separator: "; ")))")
+        }
+        return BotEngine(kb: kb, catalog: catalog)
+    }
+
+    /// Understands and answers one question in the context of a dialogue state.
+    func respond(to text: String, state: DialogueState?) -> (Understanding, Answer) {
+        let u = analyzer.analyze(text)
+        let a = answerer.answer(u, state: state)
+        return (u, a)
+    }
+
+    /// Source citations for sentence ids (headline, page file, sentence), de-duplicated.
+    func citations(_ sentenceIDs: [Int]) -> [SourceCitation] {
+        var seen = Set<Int>()
+        return sentenceIDs.filter { seen.insert($0).inserted }.map { id in
+            let s = kb.sentences[id]
+            let a = kb.articles[s.article]
+            return SourceCitation(article: a.title, file: a.id.file, sentence: s.text)
+        }
+    }
+}

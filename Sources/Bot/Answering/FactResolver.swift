@@ -1,0 +1,72 @@
+import Foundation
+import Knowledge
+
+/// What a question is about: a route, or an entity of the dictionary.
+enum Focus: Sendable {
+    case route(String)
+    case entity(Int)
+}
+
+/// Finds the facts of a kind that belong to a focus: the entity's own fact when it is of that
+/// kind, else the facts of that kind in the entity's articles (a quoted programme name such as
+/// `“平服365”` leads to the service its article describes).
+struct FactResolver {
+    let kb: KnowledgeBase
+
+    func routes(for focus: Focus) -> [Int] {
+        switch focus {
+        case .route(let id): return kb.facts.routes.indices.filter { kb.facts.routes[$0].routeID == id }
+        case .entity(let e): return factIndices(.route, entity: e) { kb.facts.routes[$0].article }
+        }
+    }
+
+    func contacts(for focus: Focus) -> [Int] {
+        guard case .entity(let e) = focus else { return [] }
+        return factIndices(.contact, entity: e) { kb.facts.contacts[$0].article }
+    }
+
+    func services(for focus: Focus) -> [Int] {
+        guard case .entity(let e) = focus else { return [] }
+        return factIndices(.service, entity: e) { kb.facts.services[$0].article }
+    }
+
+    func events(for focus: Focus) -> [Int] {
+        guard case .entity(let e) = focus else { return [] }
+        return factIndices(.event, entity: e) { kb.facts.events[$0].article }
+    }
+
+    private func factIndices(_ kind: EntityKind, entity: Int, article: (Int) -> Int) -> [Int] {
+        let ent = kb.entities.entities[entity]
+        if ent.kind == kind, let f = ent.fact { return [f] }
+        if ent.kind == .route || ent.kind == .contact || ent.kind == .service || ent.kind == .event {
+            // An entity of another fact kind does not lead to this kind (a school is not a route).
+            return []
+        }
+        let count: Int
+        switch kind {
+        case .route: count = kb.facts.routes.count
+        case .contact: count = kb.facts.contacts.count
+        case .service: count = kb.facts.services.count
+        case .event: count = kb.facts.events.count
+        default: return []
+        }
+        let articles = Set(ent.articles)
+        return (0..<count).filter { articles.contains(article($0)) }
+    }
+
+    /// Articles of a focus (for restricting retrieval).
+    func articles(for focus: Focus) -> [Int] {
+        switch focus {
+        case .route(let id): return kb.facts.routes.filter { $0.routeID == id }.map(\.article)
+        case .entity(let e): return kb.entities.entities[e].articles
+        }
+    }
+
+    /// Display name of a focus (`115路`, `嘉兴市交通学校`).
+    func name(of focus: Focus, language: Language) -> String {
+        switch focus {
+        case .route(let id): return language == .en ? id : id + "路"
+        case .entity(let e): return kb.entities.entities[e].name
+        }
+    }
+}

@@ -1,0 +1,258 @@
+import Foundation
+import Knowledge
+
+/// Tries to answer one intent candidate from structured facts.
+struct IntentAttempt {
+    enum Outcome {
+        case answered(Answer)
+        case clarify(Answer)
+        case notApplicable
+    }
+
+    let answerer: Answerer
+    let understanding: Understanding
+    let candidate: IntentCandidate
+    /// Entities to answer about: named in the question, or (when `fromContext`) from the dialogue.
+    let focuses: [Focus]
+    let fromContext: Bool
+
+    var kb: KnowledgeBase { answerer.kb }
+    var intent: IntentDefinition { answerer.catalog.intents[candidate.intent] }
+    var u: Understanding { understanding }
+
+    var ctx: RenderContext {
+        RenderContext(kb: kb, language: u.language, understanding: u, phrasebook: answerer.catalog.lexicon.phrasebook)
+    }
+
+    func run() -> Outcome {
+        var clarify: Answer?
+        for source in intent.answers {
+            switch attempt(source) {
+            case .answered(let a): return .answered(a)
+            case .clarify(let a): if clarify == nil { clarify = a }
+            case .notApplicable: continue
+            }
+        }
+        return clarify.map { .clarify($0) } ?? .notApplicable
+    }
+
+    private func attempt(_ source: AnswerSource) -> Outcome {
+        switch source.kind {
+        case .weather: return weather(source)
+        case .route: return source.field == "serves" ? routeServing(source) : route(source)
+        case .contact: return entityFact(source, indices: { answerer.resolver.contacts(for: $0) }, all: kb.facts.contacts.count,
+                                         article: { kb.facts.contacts[$0].article }, name: { kb.facts.contacts[$0].name.value },
+                                         render: { ContactAnswers(contact: kb.facts.contacts[$0], ctx: ctx).render(source.field) })
+        case .service:
+            if source.field == "handles" { return serviceHandling(source) }
+            let q = answerer.catalog.lexicon.scopeQualifiers
+            return entityFact(source, indices: { answerer.resolver.services(for: $0) }, all: kb.facts.services.count,
+                              article: { kb.facts.services[$0].article }, name: { kb.facts.services[$0].name.value },
+                              render: { ServiceAnswers(service: kb.facts.services[$0], ctx: ctx, qualifiers: q).render(source.field) })
+        case .event: return entityFact(source, indices: { answerer.resolver.events(for: $0) }, all: kb.facts.events.count,
+                                       article: { kb.facts.events[$0].article }, name: { kb.facts.events[$0].aliases.first ?? kb.facts.events[$0].name.value },
+                                       render: { EventAnswers(event: kb.facts.events[$0], ctx: ctx).render(source.field) })
+        case .figure: return figure(source)
+        case .term: return termDefinition(source)
+        case .smalltalk: return .notApplicable
+        }
+    }
+
+    // MARK: - Kinds
+
+    private func weather(_ source: AnswerSource) -> Outcome {
+        guard let forecast = ForecastPicker.pick(kb, day: u.day ?? .today) else { return .notApplicable }
+        guard let value = WeatherAnswers(forecast: forecast, ctx: ctx).render(source.field) else { return .notApplicable }
+        let note = PageDates.forecastNote(for: forecast.article, in: ctx)
+        return .answered(fact(source, entity: "", value: value, pageNote: note, focus: nil))
+    }
+
+    private func route(_ source: AnswerSource) -> Outcome {
+        guard let focus = focuses.first(where: { if case .route = $0 { return true }; return false }) ?? focuses.first else {
+            return intent.requiredSlots.contains(.route) ? clarifyRoute() : .notApplicable
+        }
+        let indices = answerer.resolver.routes(for: focus)
+        guard !indices.isEmpty else { return .notApplicable }
+        // The same route may appear on several pages: use the fullest description that has the field.
+        for i in indices.sorted(by: { RouteCompleteness.score(kb.facts.routes[$0]) > RouteCompleteness.score(kb.facts.routes[$1]) }) {
+            let r = kb.facts.routes[i]
+            if let value = RouteAnswers(route: r, ctx: ctx).render(source.field) {
+                let name = u.language == .en ? r.routeID : r.routeID + "路"
+                return .answered(fact(source, entity: name, value: value, pageNote: "", focus: .route(r.routeID)))
+            }
+        }
+        return .notApplicable
+    }
+
+    /// "Which bus goes to X": routes whose stops, termini, landmarks or walking notes name X.
+    private func routeServing(_ source: AnswerSource) -> Outcome {
+        var answers: [(TransitRoute, FieldValue)] = []
+        for r in kb.facts.routes {
+            if let v = RouteAnswers(route: r, ctx: ctx).render("serves"), !answers.contains(where: { $0.0.routeID == r.routeID }) { answers.append((r, v)) }
+        }
+        guard let first = answers.first else { return .notApplicable }
+        let names = answers.map { u.language == .en ? $0.0.routeID : $0.0.routeID + "路" }
+        let value = FieldValue(text: answers.map(\.1.text).joined(separator: u.language == .en ? "; " : "；"),
+                               sentences: answers.flatMap(\.1.sentences))
+        return .answered(fact(source, entity: names.joined(separator: u.language == .en ? " or " : "或"), value: value, pageNote: "",
+                              focus: answers.count == 1 ? .route(first.0.routeID) : nil))
+    }
+
+    /// Which service point handles a topic: the service named in, or just before, the sentence
+    /// that best covers the topic.
+    private func serviceHandling(_ source: AnswerSource) -> Outcome {
+        guard let hit = answerer.retrieval.answer(u) else { return .notApplicable }
+        let s = kb.sentences[hit.sentence]
+        let article = kb.articles[s.article]
+        guard let pos = article.sentenceIDs.firstIndex(of: hit.sentence) else { return .notApplicable }
+        let services = kb.facts.services.indices.filter { kb.facts.services[$0].article == s.article }
+        guard !services.isEmpty else { return .notApplicable }
+        // Walk back from the matching sentence to the nearest one naming a service.
+        for k in stride(from: pos, through: 0, by: -1) {
+            let text = kb.sentences[article.sentenceIDs[k]].normalized
+            let named = services.filter { i in ServiceNames.names(of: kb.facts.services[i]).contains { text.contains($0) } }
+            if let i = named.max(by: { ServiceNames.lastOffset(of: kb.facts.services[$0], in: text) < ServiceNames.lastOffset(of: kb.facts.services[$1], in: text) }) {
+                let svc = kb.facts.services[i]
+                let q = answerer.catalog.lexicon.scopeQualifiers
+                let value = ServiceAnswers(service: svc, ctx: ctx, qualifiers: q).render("location")
+                    ?? FieldValue(text: hit.text, sentences: [hit.sentence])
+                let v = FieldValue(text: value.text, sentences: [hit.sentence] + value.sentences)
+                return .answered(fact(source, entity: ctx.name(svc.name.value), value: v, pageNote: "", focus: entityFocus(kind: .service, fact: i)))
+            }
+        }
+        return .notApplicable
+    }
+
+    private func figure(_ source: AnswerSource) -> Outcome {
+        let q = u.normalizedText
+        let focusArticles = Set(focuses.flatMap { answerer.resolver.articles(for: $0) })
+        var best: (Figure, Double)?
+        for f in kb.facts.figures where !f.measure.isEmpty && q.contains(Normalizer().normalize(f.measure)) {
+            if !focusArticles.isEmpty && !focusArticles.contains(f.article) { continue }
+            let coverage = answerer.retrieval.sentenceCoverage(u, sentence: f.sentence)
+            if coverage >= RetrievalAnswerer.minimumCoverage, best == nil || coverage > best!.1 { best = (f, coverage) }
+        }
+        guard let (f, _) = best else { return .notApplicable }
+        let text = f.subject + f.measure + (f.qualifier ?? "") + f.value.text
+        return .answered(fact(source, entity: "", value: FieldValue(text: text, sentences: [f.sentence]), pageNote: "", focus: nil))
+    }
+
+    private func termDefinition(_ source: AnswerSource) -> Outcome {
+        guard let focus = focuses.first else { return .notApplicable }
+        let articles = answerer.resolver.articles(for: focus)
+        guard let r = answerer.retrieval.answer(u, focusArticles: articles, wantedTypes: [.definition]) else { return .notApplicable }
+        var a = answerer.retrieved(r, u, focus: focus)
+        a.intent = intent.name
+        return .answered(a)
+    }
+
+    // MARK: - Entity facts
+
+    /// Facts of one kind for the focus; without a focus, the facts whose article covers the
+    /// question (so "一般类的企业诉求几个工作日办结" finds the one service that says so).
+    private func entityFact(_ source: AnswerSource, indices: (Focus) -> [Int], all: Int, article: (Int) -> Int,
+                            name: (Int) -> String, render: (Int) -> FieldValue?) -> Outcome {
+        var chosen: [Int] = []
+        var usedFocus: Focus?
+        for f in focuses {
+            let found = indices(f)
+            if !found.isEmpty { chosen = found; usedFocus = f; break }
+        }
+        if chosen.isEmpty {
+            guard focuses.isEmpty || fromContext else { return .notApplicable }
+            chosen = (0..<all).filter { render($0) != nil && answerer.retrieval.articleCoverage(u, article: article($0)) >= RetrievalAnswerer.minimumCoverage }
+        }
+        let renderable = chosen.compactMap { i in render(i).map { (i, $0) } }
+        guard !renderable.isEmpty else { return .notApplicable }
+        if renderable.count > 1 {
+            // Prefer the one whose name the question carries; else ask.
+            let q = u.normalizedText
+            let named = renderable.filter { q.contains(Normalizer().normalize(name($0.0))) }
+            if named.count == 1 { return answered(source, named[0], name: name, focus: usedFocus) }
+            let names = Array(Set(renderable.map { name($0.0) })).sorted()
+            if names.count == 1 { return answered(source, renderable[0], name: name, focus: usedFocus) }
+            return .clarify(clarification(names))
+        }
+        return answered(source, renderable[0], name: name, focus: usedFocus ?? entityFocus(kind: source.kind, fact: renderable[0].0))
+    }
+
+    private func answered(_ source: AnswerSource, _ item: (Int, FieldValue), name: (Int) -> String, focus: Focus?) -> Outcome {
+        .answered(fact(source, entity: ctx.name(name(item.0)), value: item.1, pageNote: "", focus: focus))
+    }
+
+    private func entityFocus(kind: AnswerKind, fact: Int) -> Focus? {
+        let ek: EntityKind
+        switch kind {
+        case .contact: ek = .contact
+        case .service: ek = .service
+        case .event: ek = .event
+        default: return nil
+        }
+        return kb.entities.entities.first { $0.kind == ek && $0.fact == fact }.map { .entity($0.id) }
+    }
+
+    // MARK: - Building answers
+
+    private func fact(_ source: AnswerSource, entity: String, value: FieldValue, pageNote: String, focus: Focus?) -> Answer {
+        let template = intent.template(for: source).text(for: u.language)
+        let text = template.replacingOccurrences(of: "{entity}", with: entity)
+            .replacingOccurrences(of: "{value}", with: value.text)
+            .replacingOccurrences(of: "{page_note}", with: pageNote)
+            .replacingOccurrences(of: "。。", with: "。")
+        let confidence = max(0.55, candidate.confidence) * (fromContext ? 0.9 : 1)
+        var a = Answer(text: text, outcome: .fact, intent: intent.name, confidence: confidence, language: u.language,
+                       sentences: value.sentences)
+        if let focus = focus ?? (fromContext ? nil : focuses.first) { answerer.remember(focus, in: &a) }
+        else if fromContext, let f = focuses.first { answerer.remember(f, in: &a) }
+        return a
+    }
+
+    private func clarifyRoute() -> Outcome {
+        let ids = Array(Set(kb.facts.routes.map(\.routeID))).sorted()
+        guard !ids.isEmpty else { return .notApplicable }
+        return .clarify(clarification(ids.map { u.language == .en ? "route \($0)" : "\($0)路" },
+                                      question: u.language == .en ? "Which bus route do you mean? I know: " : "请问您问的是哪一路公交？我了解的线路有："))
+    }
+
+    private func clarification(_ names: [String], question: String? = nil) -> Answer {
+        let q = question ?? (u.language == .en ? "Which one do you mean: " : "请问您指的是哪一个：")
+        let text = q + names.joined(separator: u.language == .en ? ", " : "、") + (u.language == .en ? "?" : "？")
+        var a = Answer(text: text, outcome: .clarify, intent: intent.name, confidence: candidate.confidence * 0.5, language: u.language)
+        a.suggestions = names.prefix(3).map { n in u.language == .en ? "\(n) — \(u.text)" : "\(n)\(u.text)" }
+        return a
+    }
+}
+
+/// How complete a route description is (more fields → preferred when a route appears twice).
+enum RouteCompleteness {
+    static func score(_ r: TransitRoute) -> Int {
+        var s = r.termini.count + r.schedules.count * 2 + r.payment.count + r.transfers.count
+        if r.startFare != nil || r.flatFare != nil { s += 1 }
+        if r.tripsPerDay != nil { s += 1 }
+        if r.headway != nil { s += 1 }
+        return s
+    }
+}
+
+/// Picks the printed forecast to answer from: the newest page with a date, else the last one.
+enum ForecastPicker {
+    static func pick(_ kb: KnowledgeBase, day: DayForecast.Day) -> WeatherForecast? {
+        let withDay = kb.facts.forecasts.filter { f in f.days.contains { $0.day == day } }
+        let pool = withDay.isEmpty ? kb.facts.forecasts : withDay
+        return pool.max { a, b in
+            (kb.articles[a.article].metadata.date ?? "", a.article) < (kb.articles[b.article].metadata.date ?? "", b.article)
+        }
+    }
+}
+
+/// The normalised names a service goes by, for spotting it in a sentence.
+enum ServiceNames {
+    static func names(of s: PublicService) -> [String] {
+        let n = Normalizer()
+        return ([s.name.value] + s.aliases + NameFinder.shortForms(of: s.name.value)).map { n.normalize($0) }.filter { $0.count >= 3 }
+    }
+
+    static func lastOffset(of s: PublicService, in text: String) -> Int {
+        names(of: s).compactMap { text.range(of: $0, options: .backwards).map { text.distance(from: text.startIndex, to: $0.lowerBound) } }.max() ?? -1
+    }
+}

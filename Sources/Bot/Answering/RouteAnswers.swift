@@ -1,0 +1,158 @@
+import Foundation
+import Knowledge
+
+/// Words the answers about one route: departures, fares, payment, termini, trips, headway,
+/// transfers, what it serves. Each returns nil when the article does not give that field.
+struct RouteAnswers {
+    let route: TransitRoute
+    let ctx: RenderContext
+
+    func render(_ field: String) -> FieldValue? {
+        switch field {
+        case "firstDeparture": return departures(first: true)
+        case "lastDeparture": return departures(first: false)
+        case "schedule": return schedule()
+        case "fare": return fare()
+        case "payment": return payment()
+        case "termini", "serves": return field == "termini" ? termini() : serves()
+        case "trips": return trips()
+        case "headway": return headway()
+        case "transfer": return transfer()
+        case "overview": return overview()
+        default: return nil
+        }
+    }
+
+    /// Schedules for the terminus the question names (`青浦`, `Qingpu`), else all of them.
+    private func askedSchedules() -> [TerminusSchedule] {
+        let all = route.schedules
+        let q = ctx.understanding
+        let asked = all.filter { s in
+            var names = [s.terminus].filter { !$0.isEmpty }
+            if let t = route.terminus(of: s) { names.append(t.value) }
+            return names.contains { name in
+                let n = Normalizer().normalize(name)
+                if q.language == .en {
+                    let key = ScriptTables.pinyinKey(of: name)
+                    return q.englishWords.contains { $0.count >= 3 && (key == $0 || key.hasPrefix($0)) } || q.normalizedText.contains(n)
+                }
+                return !n.isEmpty && q.normalizedText.contains(n)
+            }
+        }
+        return asked.isEmpty ? all : asked
+    }
+
+    /// How a schedule's end is named: as the timetable prints it, else the full terminus, else
+    /// nothing (a timetable that does not say which end).
+    private func printedEnd(_ s: TerminusSchedule) -> String {
+        if !s.terminus.isEmpty { return s.terminus }
+        return route.terminus(of: s)?.value ?? ""
+    }
+
+    private func terminusLabel(_ s: TerminusSchedule) -> String { ctx.name(printedEnd(s)) }
+
+    private func departures(first: Bool) -> FieldValue? {
+        var parts: [String] = []
+        var sentences: [Int] = []
+        for s in askedSchedules() {
+            guard let t = first ? s.first : s.last else { continue }
+            let end = printedEnd(s)
+            if ctx.isEnglish {
+                parts.append(end.isEmpty ? "\(t.value)" : "from \(terminusLabel(s)) at \(t.value)")
+            } else {
+                parts.append(end + t.value.description)
+            }
+            sentences.append(t.sentence)
+        }
+        guard !parts.isEmpty else { return nil }
+        return FieldValue(text: ctx.clauses(parts), sentences: sentences)
+    }
+
+    private func schedule() -> FieldValue? {
+        var parts: [String] = []
+        var sentences: [Int] = []
+        for s in askedSchedules() {
+            var p: [String] = []
+            if let f = s.first { p.append(ctx.isEnglish ? "first \(f.value)" : "首班\(f.value)"); sentences.append(f.sentence) }
+            if let l = s.last { p.append(ctx.isEnglish ? "last \(l.value)" : "末班\(l.value)"); sentences.append(l.sentence) }
+            guard !p.isEmpty else { continue }
+            let end = printedEnd(s)
+            parts.append(ctx.isEnglish ? (end.isEmpty ? "" : "from \(terminusLabel(s)): ") + p.joined(separator: ", ") : end + p.joined(separator: "、"))
+        }
+        guard !parts.isEmpty else { return nil }
+        return FieldValue(text: ctx.clauses(parts), sentences: sentences)
+    }
+
+    private func yuan(_ a: Amount) -> String { ctx.isEnglish ? "\(format(a.value)) yuan (\(a.text))" : a.text }
+
+    private func format(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
+
+    private func fare() -> FieldValue? {
+        var parts: [String] = []
+        var sentences: [Int] = []
+        if let s = route.startFare { parts.append(ctx.isEnglish ? "\(yuan(s.value)) to start" : "起步价\(s.value.text)"); sentences.append(s.sentence) }
+        if let f = route.fullFare { parts.append(ctx.isEnglish ? "\(yuan(f.value)) for the full route" : "全程\(f.value.text)"); sentences.append(f.sentence) }
+        if parts.isEmpty, let flat = route.flatFare { parts.append(ctx.isEnglish ? "\(yuan(flat.value)) flat fare" : "票价\(flat.value.text)"); sentences.append(flat.sentence) }
+        guard !parts.isEmpty else { return nil }
+        return FieldValue(text: parts.joined(separator: ctx.isEnglish ? ", " : "，"), sentences: sentences)
+    }
+
+    private func payment() -> FieldValue? {
+        guard !route.payment.isEmpty else { return nil }
+        let items = route.payment.map { ctx.word($0.value) }
+        return FieldValue(text: ctx.list(items), sentences: route.payment.map(\.sentence))
+    }
+
+    private func termini() -> FieldValue? {
+        guard route.termini.count >= 2 else { return nil }
+        let names = route.termini.map { ctx.name($0.value) }
+        return FieldValue(text: names.joined(separator: ctx.isEnglish ? " and " : "—"), sentences: route.termini.map(\.sentence))
+    }
+
+    /// For "which route goes to X": the stop, landmark, walking note or terminus naming the place.
+    private func serves() -> FieldValue? {
+        let place = ctx.understanding.contentSegments.map(\.text)
+        let candidates = route.walking + route.stops + route.termini + route.transfers
+        for c in candidates {
+            let n = Normalizer().normalize(c.value)
+            if place.contains(where: { $0.unicodeScalars.count >= 2 && n.contains($0) }) {
+                return FieldValue(text: ctx.word(c.value), sentences: [c.sentence])
+            }
+        }
+        return nil
+    }
+
+    private func trips() -> FieldValue? {
+        guard let t = route.tripsPerDay else { return nil }
+        return FieldValue(text: ctx.isEnglish ? "\(t.value) trips a day" : "每天\(t.value)个班次", sentences: [t.sentence])
+    }
+
+    private func headway() -> FieldValue? {
+        guard let h = route.headway else { return nil }
+        let text: String
+        if ctx.isEnglish {
+            text = h.value.min == h.value.max ? "\(h.value.min) minutes" : "\(h.value.min)–\(h.value.max) minutes"
+        } else {
+            text = h.value.description
+        }
+        return FieldValue(text: text, sentences: [h.sentence])
+    }
+
+    private func transfer() -> FieldValue? {
+        guard !route.transfers.isEmpty else { return nil }
+        let lines = route.transfers.map { ctx.word($0.value) }
+        let text = ctx.isEnglish ? "you can transfer to " + ctx.list(lines) : "可换乘" + ctx.list(lines)
+        return FieldValue(text: text, sentences: route.transfers.map(\.sentence))
+    }
+
+    private func overview() -> FieldValue? {
+        var parts: [String] = []
+        var sentences: [Int] = []
+        if let k = route.kind { parts.append(ctx.word(k.value)); sentences.append(k.sentence) }
+        if let t = termini() { parts.append(t.text); sentences += t.sentences }
+        if let f = fare() { parts.append(f.text); sentences += f.sentences }
+        if let s = schedule() { parts.append(s.text); sentences += s.sentences }
+        guard !parts.isEmpty else { return nil }
+        return FieldValue(text: parts.joined(separator: ctx.isEnglish ? "; " : "；"), sentences: sentences)
+    }
+}

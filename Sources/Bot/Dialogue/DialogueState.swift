@@ -1,0 +1,18 @@
+import Foundation
+
+/// What a session remembers between questions. Entities are remembered by kind and name (not
+/// by index) so a reload that renumbers entities keeps follow-ups working.
+struct DialogueState: Sendable, Equatable {
+    /// A remembered entity: its kind and display name.
+    struct EntityRef: Sendable, Equatable {
+        var kind: String
+        var name: String
+    }
+
+    var entity: EntityRef?
+    var routeID: String?
+    var intent: String?
+    var language: Language?
+    /// Seconds (monotonic clock) of the last update.
+    var updatedAt: Double = 0
+}

@@ -1,0 +1,169 @@
+import Foundation
+import Knowledge
+
+/// Turns a question into an `Understanding`: language, normalised text (or an English gloss),
+/// routes, entities, day/milestone words, answer types, content segments and scored intents.
+/// Immutable after construction; safe to use from many threads.
+final class QueryAnalyzer: Sendable {
+    let kb: KnowledgeBase
+    let catalog: IntentCatalog
+    let normalizer: Normalizer
+    let matcher: IntentMatcher
+    private let questionWords: PhraseIndex<Bool>
+    private let enQuestionWords: Set<String>
+    private let zhAnswerTypes: PhraseIndex<AnswerType>
+    private let enAnswerTypes: EnglishPhraseIndex<AnswerType>
+    private let zhDays: PhraseIndex<String>
+    private let enDays: EnglishPhraseIndex<String>
+    private let zhMilestones: PhraseIndex<EventMilestone>
+    private let enMilestones: EnglishPhraseIndex<EventMilestone>
+    private let zhWeatherFields: PhraseIndex<String>
+    private let enWeatherFields: EnglishPhraseIndex<String>
+    private let glossary: EnglishPhraseIndex<String>
+    let routeIDs: Set<String>
+
+    init(kb: KnowledgeBase, catalog: IntentCatalog, normalizer: Normalizer) {
+        self.kb = kb
+        self.catalog = catalog
+        self.normalizer = normalizer
+        self.matcher = IntentMatcher(catalog: catalog)
+        let lex = catalog.lexicon
+        questionWords = PhraseIndex((lex.questionWords[.zh] ?? []).map { ($0, true) })
+        enQuestionWords = Set(lex.questionWords[.en] ?? [])
+        func zhGroups<T>(_ g: [T: [Language: [String]]]) -> [(String, T)] { g.flatMap { k, v in (v[.zh] ?? []).map { ($0, k) } } }
+        func enGroups<T>(_ g: [T: [Language: [String]]]) -> [(String, T)] { g.flatMap { k, v in (v[.en] ?? []).map { ($0, k) } } }
+        zhAnswerTypes = PhraseIndex(zhGroups(lex.answerTypes))
+        enAnswerTypes = EnglishPhraseIndex(enGroups(lex.answerTypes))
+        zhDays = PhraseIndex(zhGroups(lex.days))
+        enDays = EnglishPhraseIndex(enGroups(lex.days))
+        var ms: [EventMilestone: [Language: [String]]] = [:]
+        for (k, v) in lex.milestones { if let m = EventMilestone(rawValue: k) { ms[m] = v } }
+        zhMilestones = PhraseIndex(zhGroups(ms))
+        enMilestones = EnglishPhraseIndex(enGroups(ms))
+        zhWeatherFields = PhraseIndex(zhGroups(lex.weatherFields))
+        enWeatherFields = EnglishPhraseIndex(enGroups(lex.weatherFields))
+        glossary = EnglishPhraseIndex(lex.glossary.map { ($0.key, $0.value) })
+        routeIDs = Set(kb.facts.routes.map(\.routeID))
+    }
+
+    func analyze(_ text: String) -> Understanding {
+        let language = LanguageDetector.detect(text)
+        var u = Understanding(text: text, language: language, normalized: [], normalizedText: "", englishWords: [], unknownWords: [],
+                              routes: [], entities: [], day: nil, milestone: nil, weatherField: nil, answerTypes: [],
+                              contentSegments: [], intents: [])
+        if language == .en {
+            analyzeEnglish(text, into: &u)
+        } else {
+            u.normalized = Array(normalizer.normalize(text).unicodeScalars)
+            u.routes = RouteSpotter.routes(inChinese: u.normalized, known: routeIDs)
+            u.day = zhDays.longestHits(in: u.normalized).first.flatMap { DayForecast.Day(rawValue: $0.payload) }
+            u.milestone = zhMilestones.longestHits(in: u.normalized).first?.payload
+            u.weatherField = zhWeatherFields.longestHits(in: u.normalized).first?.payload
+            let cues = zhAnswerTypes.longestHits(in: u.normalized)
+            u.answerTypes = orderedUnique(cues.map(\.payload))
+            u.typeCues = cues.map { (type: $0.payload, range: $0.range) }
+            u.intents = matcher.score(chinese: u.normalized)
+            u.keywordRanges = matcher.keywordRanges(chinese: u.normalized)
+        }
+        u.normalizedText = String(String.UnicodeScalarView(u.normalized))
+        u.contentSegments = contentSegments(u.normalized, routes: u.routes)
+        var entities = kb.entities.lookup(u.normalized)
+        if language == .en { entities += pinyinEntities(u.englishWords, existing: entities) }
+        u.entities = entities
+        return u
+    }
+
+    /// English: glossary phrases → Chinese, digits kept, names by pinyin; the rest recorded as unknown.
+    private func analyzeEnglish(_ text: String, into u: inout Understanding) {
+        let words = EnglishWords.split(text)
+        u.englishWords = words
+        var gloss: [Unicode.Scalar] = []
+        var unknown: [String] = []
+        let hits = glossary.longestHits(in: words)
+        var hitAt: [Int: (Range<Int>, String)] = [:]
+        for h in hits { hitAt[h.range.lowerBound] = (h.range, h.payload) }
+        var i = 0
+        while i < words.count {
+            if let (range, zh) = hitAt[i] {
+                gloss.append(contentsOf: zh.unicodeScalars)
+                i = range.upperBound
+                continue
+            }
+            let w = words[i]
+            if w.unicodeScalars.contains(where: { ScalarClass.isDigit($0) }) {
+                gloss.append(" "); gloss.append(contentsOf: w.unicodeScalars); gloss.append(" ")
+            } else if !enQuestionWords.contains(w) {
+                unknown.append(w)
+            }
+            i += 1
+        }
+        // Chinese characters written inside an English question are kept as they are.
+        let han = normalizer.normalize(text).unicodeScalars.filter { ScalarClass.isHan($0) || $0 == " " }
+        if han.contains(where: { ScalarClass.isHan($0) }) { gloss.append(" "); gloss.append(contentsOf: han) }
+        u.normalized = gloss
+        u.routes = RouteSpotter.routes(inEnglish: words, known: routeIDs, gloss: gloss)
+        u.day = enDays.longestHits(in: words).first.flatMap { DayForecast.Day(rawValue: $0.payload) }
+        u.milestone = enMilestones.longestHits(in: words).first?.payload
+        u.weatherField = enWeatherFields.longestHits(in: words).first?.payload
+        u.answerTypes = orderedUnique(enAnswerTypes.longestHits(in: words).map(\.payload))
+        u.intents = matcher.score(english: words)
+        // Unknown words explained by a name's pinyin (Qingpu, Tianyuan Wuzhen) are not unknown.
+        let pinyinKeys = Set(kb.entities.pinyinKeys)
+        u.unknownWords = unknown.filter { w in !pinyinKeys.contains(where: { $0.hasPrefix(w) || w.hasPrefix($0) && $0.count >= 4 }) && !isRouteWord(w) }
+    }
+
+    private func isRouteWord(_ w: String) -> Bool { routeIDs.contains(w.uppercased()) }
+
+    /// Entities whose pinyin equals a run of English words (`tianyuan wuzhen` → 田园五镇).
+    private func pinyinEntities(_ words: [String], existing: [EntityMatch]) -> [EntityMatch] {
+        var out: [EntityMatch] = []
+        guard !words.isEmpty else { return out }
+        for i in words.indices {
+            var key = ""
+            for j in i..<min(words.count, i + 5) {
+                key += words[j]
+                guard key.count >= 4 else { continue }
+                for id in kb.entities.lookup(pinyinKey: key) where !existing.contains(where: { $0.entity == id }) && !out.contains(where: { $0.entity == id }) {
+                    out.append(EntityMatch(entity: id, name: kb.entities.entities[id].name, range: 0..<0, kind: .pinyin, coverage: 1))
+                }
+            }
+        }
+        return out
+    }
+
+    /// The question with question words removed, as runs of content. A one-character question
+    /// word is kept when it forms a word the corpus knows with a neighbour (`有` in `有限公司`).
+    func contentSegments(_ q: [Unicode.Scalar], routes: [RouteMention]) -> [ContentSegment] {
+        var drop = [Bool](repeating: false, count: q.count)
+        for h in questionWords.longestHits(in: q) {
+            if h.range.count == 1 && !QueryAnalyzer.alwaysDropped.contains(q[h.range.lowerBound]) {
+                let i = h.range.lowerBound
+                let leftWord = i > 0 && !drop[i - 1] && ScalarClass.isHan(q[i - 1]) && kb.index.sentenceFrequency(Term(bigram: q[i - 1], q[i])) > 0
+                let rightWord = i + 1 < q.count && ScalarClass.isHan(q[i + 1]) && kb.index.sentenceFrequency(Term(bigram: q[i], q[i + 1])) > 0
+                if leftWord || rightWord { continue }
+            }
+            for i in h.range { drop[i] = true }
+        }
+        var segments: [ContentSegment] = []
+        var current: [Unicode.Scalar] = []
+        var start = 0
+        for (i, s) in q.enumerated() {
+            if drop[i] || !(ScalarClass.isWordScalar(s)) {
+                if !current.isEmpty { segments.append(ContentSegment(start: start, scalars: current)); current = [] }
+            } else {
+                if current.isEmpty { start = i }
+                current.append(s)
+            }
+        }
+        if !current.isEmpty { segments.append(ContentSegment(start: start, scalars: current)) }
+        return segments
+    }
+
+    /// Particles never part of content, even where they touch a known word (`的物`, `司是`).
+    static let alwaysDropped: Set<Unicode.Scalar> = Set("的是了吗呢吧啊呀么和与及".unicodeScalars)
+
+    private func orderedUnique<T: Hashable>(_ a: [T]) -> [T] {
+        var seen = Set<T>()
+        return a.filter { seen.insert($0).inserted }
+    }
+}
