@@ -7,7 +7,12 @@ public struct Event: Sendable {
     public var name: Sourced<String>
     /// Short forms (`田园五镇大赛`, `田园五镇农创赛`).
     public var aliases: [String] = []
+    /// Organisers (`主办`, `联合主办`, `牵头`), one per organisation, as printed.
     public var organisers: [Sourced<String>] = []
+    /// Organisations that run it for the organisers (`承办`), as printed.
+    public var undertakers: [Sourced<String>] = []
+    /// Co-organisers (`协办`), as printed.
+    public var coOrganisers: [Sourced<String>] = []
     public var venue: Sourced<String>?
     public var theme: Sourced<String>?
     public var dates: [Sourced<EventDate>] = []
@@ -22,6 +27,14 @@ public struct Event: Sendable {
     public init(article: Int, name: Sourced<String>) {
         self.article = article
         self.name = name
+    }
+
+    /// The name and every alias, for matching questions.
+    public var allNames: [String] { [name.value] + aliases }
+
+    /// The first milestone of this kind, if any.
+    public func date(_ kind: EventDate.Kind) -> Sourced<EventDate>? {
+        dates.first { $0.value.kind == kind }
     }
 }
 

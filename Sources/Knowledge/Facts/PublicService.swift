@@ -7,14 +7,18 @@ public struct PublicService: Sendable {
     public var name: Sourced<String>
     /// Short forms and programme names used for it in the article (`涉外服务中心`, `企服中心`).
     public var aliases: [String] = []
+    /// Programmes and brands tied to it, as printed (`“平服365”企业综合服务平台`, `“30分钟我来办”处置模式`).
+    public var programmes: [Sourced<String>] = []
     /// Department that set it up or runs it (`县商务局`).
     public var host: Sourced<String>?
     /// Where it is (`县政务服务中心`, `姚庄镇`).
     public var location: Sourced<String>?
     /// When it was set up, as printed (`今年9月`).
     public var established: Sourced<String>?
-    /// How many services or items it offers (`23项涉外服务`).
+    /// How many services or items it offers (`23项涉外服务`); `text` keeps the counted noun.
     public var serviceCount: Sourced<Amount>?
+    /// How many windows or counters it has (`设有40个窗口`).
+    public var windowCount: Sourced<Amount>?
     /// Departments involved.
     public var departments: [Sourced<String>] = []
     /// What it does or offers, as printed (`原产地证`, `移民服务`).
@@ -28,6 +32,9 @@ public struct PublicService: Sendable {
         self.article = article
         self.name = name
     }
+
+    /// The name and every alias, for matching questions.
+    public var allNames: [String] { [name.value] + aliases }
 }
 
 /// A promise of how fast something is handled.

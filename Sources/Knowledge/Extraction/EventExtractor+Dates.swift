@@ -1,0 +1,104 @@
+import Foundation
+
+/// Dated milestones of an event, each with its kind and the cue as printed.
+///
+/// | clause (normalised)                                  | milestones                                       |
+/// |------------------------------------------------------|--------------------------------------------------|
+/// | `大赛自7月2日启动`                                    | launch 7月2日 (`启动`)                            |
+/// | `8月15日截止报名`                                     | registrationDeadline 8月15日 (`截止报名`)          |
+/// | `报名截止时间为9月20日`                               | registrationDeadline 9月20日 (`报名截止时间`)      |
+/// | `报名时间为7月1日至8月15日`                           | registrationOpen 7月1日, registrationDeadline 8月15日 |
+/// | `分为初赛(8月31日左右举办)和总决赛(9月30日左右举办)`    | preliminary ~8月31日, final ~9月30日               |
+/// | `决赛将于10月中旬举行`                                | final 10月中旬 (`决赛`)                            |
+extension EventExtractor {
+    /// Stage words, longest first, with their kind.
+    static let stages: [(String, EventDate.Kind)] = [("总决赛", .final), ("半决赛", .semifinal), ("决赛", .final), ("复赛", .semifinal),
+                                                     ("初赛", .preliminary), ("预赛", .preliminary), ("海选", .preliminary)]
+    /// Words between a stage and its date (`决赛将于10月中旬举行`).
+    static let dateFillers = ["时间定于", "计划于", "预计于", "将于", "定于", "拟于", "将在", "定在", "安排在", "时间为", "于", "在", "将", "为", "("]
+    /// Cues after a date that make it the registration deadline.
+    static let deadlineAfter = ["截止报名", "报名截止", "前完成报名", "前报名", "截止"]
+    /// Cues before a date that make it the registration deadline.
+    static let deadlineBefore = ["报名截止时间为", "报名截止日期为", "报名截止时间是", "截止时间为", "截止日期为", "报名截至", "报名截止", "截至"]
+    /// Cues after a date that make it the opening of registration.
+    static let registrationOpenAfter = ["起开始报名", "开始报名", "起报名", "起接受报名"]
+    /// Cues after a date that make it the launch.
+    static let launchAfter = ["正式启动", "启动", "开幕", "开赛", "拉开帷幕", "开始"]
+    /// Verbs after a date that make it the day the event was held.
+    static let heldAfter = ["举行", "举办", "召开"]
+    /// Connectors of a date range (`7月1日至8月15日`).
+    static let rangeConnectors = ["至", "到", "-", "~"]
+
+    /// Every milestone in the sentence.
+    static func milestones(in sc: SentenceScanner) -> [Found<EventDate>] {
+        var out: [Found<EventDate>] = []
+        let dates = sc.dates()
+        var consumed = Set<Int>()
+        for (n, d) in dates.enumerated() where !consumed.contains(n) {
+            let clause = sc.clause(around: d.range.lowerBound)
+            let clauseText = sc.text(clause)
+            func add(_ kind: EventDate.Kind, _ label: String) {
+                out.append(Found(range: d.range, value: EventDate(kind: kind, date: d.value, label: label)))
+            }
+            if let stage = stage(before: d.range.lowerBound, in: clause, sc: sc) ?? stage(after: d.range.upperBound, in: clause, sc: sc) {
+                add(stage.kind, stage.label)
+                continue
+            }
+            let after = d.range.upperBound
+            if clauseText.contains("报名"), n + 1 < dates.count, let c = rangeConnectors.first(where: { sc.matches($0, at: after) }),
+               dates[n + 1].range.lowerBound == after + c.unicodeScalars.count {
+                add(.registrationOpen, "报名")
+                consumed.insert(n + 1)
+                out.append(Found(range: dates[n + 1].range, value: EventDate(kind: .registrationDeadline, date: dates[n + 1].value, label: "报名")))
+                continue
+            }
+            if let cue = deadlineAfter.first(where: { sc.matches($0, at: after) }), cue.contains("报名") || clauseText.contains("报名") {
+                add(.registrationDeadline, sc.original(after..<(after + cue.unicodeScalars.count)))
+                continue
+            }
+            if let cue = deadlineBefore.first(where: { w in d.range.lowerBound >= w.unicodeScalars.count && sc.matches(w, at: d.range.lowerBound - w.unicodeScalars.count) }),
+               cue.contains("报名") || clauseText.contains("报名") {
+                add(.registrationDeadline, cue.hasSuffix("为") || cue.hasSuffix("是") ? String(cue.dropLast()) : cue)
+                continue
+            }
+            if let cue = registrationOpenAfter.first(where: { sc.matches($0, at: after) }) {
+                add(.registrationOpen, cue)
+                continue
+            }
+            if let cue = launchAfter.first(where: { sc.matches($0, at: after) }), !sc.matches(cue + "报名", at: after) {
+                add(.launch, cue)
+                continue
+            }
+            if let cue = heldAfter.first(where: { w in sc.occurrences(of: w, in: after..<min(clause.upperBound, after + 12)).first != nil }) {
+                add(.held, cue)
+            }
+        }
+        return out
+    }
+
+    /// A stage word that ends, with only fillers between, right before `start`.
+    private static func stage(before start: Int, in clause: Range<Int>, sc: SentenceScanner) -> (kind: EventDate.Kind, label: String)? {
+        var k = start
+        var moved = true
+        while moved {
+            moved = false
+            for w in dateFillers where k - w.unicodeScalars.count >= clause.lowerBound && sc.matches(w, at: k - w.unicodeScalars.count) {
+                k -= w.unicodeScalars.count
+                moved = true
+                break
+            }
+        }
+        for (word, kind) in stages where k - word.unicodeScalars.count >= clause.lowerBound && sc.matches(word, at: k - word.unicodeScalars.count) {
+            return (kind, word)
+        }
+        return nil
+    }
+
+    /// A stage held on the date: `10月中旬举行决赛`.
+    private static func stage(after end: Int, in clause: Range<Int>, sc: SentenceScanner) -> (kind: EventDate.Kind, label: String)? {
+        guard let verb = heldAfter.first(where: { sc.matches($0, at: end) }) ?? ["进行"].first(where: { sc.matches($0, at: end) }) else { return nil }
+        let k = end + verb.unicodeScalars.count
+        for (word, kind) in stages where sc.matches(word, at: k) && k + word.unicodeScalars.count <= clause.upperBound { return (kind, word) }
+        return nil
+    }
+}

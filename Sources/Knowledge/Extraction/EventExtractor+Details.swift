@@ -1,0 +1,154 @@
+import Foundation
+
+/// Venue, theme, organisers, who may enter and what entrants get.
+///
+/// | sentence (normalised)                                       | reads                                     |
+/// |-------------------------------------------------------------|-------------------------------------------|
+/// | `…大赛启动仪式在广陈镇举行`                                  | venue `广陈镇`                             |
+/// | `本次大赛以“学习20大奋进新征程”为主题,由A、B联合主办,C承办`   | theme, organisers A B, undertaker C        |
+/// | `参赛选手主要面向农业主体、科研人员…等各类…创新创业者`        | eligibility `农业主体` `科研人员` …        |
+/// | `参赛项目在2年内落户平湖的还能享受…政策`                      | benefit (the whole clause, as printed)     |
+extension EventExtractor {
+    /// Verbs after `在X` that make X the venue.
+    static let venueVerbs = ["拉开帷幕", "举行", "举办", "开幕", "开赛", "启动", "召开", "落幕", "进行", "开展", "揭幕"]
+    /// Adverbs between a venue and its verb (`在东湖隆重举行`).
+    static let venueAdverbs = ["隆重", "正式", "顺利", "成功", "圆满"]
+    /// Venues that only point at the page's own place; the headline may name it (`在我县举行` → `在嘉善举行`).
+    static let deicticPlaces: Set<String> = ["我县", "我市", "我区", "我镇", "本县", "本市", "本区", "本镇", "当地"]
+    /// Organiser verbs and roles, longest first. `举办`/`牵头` count only after `由`.
+    static let organiserVerbs: [(String, OrganiserRole, Bool)] = [("联合主办", .organiser, false), ("共同主办", .organiser, false),
+                                                                 ("联合举办", .organiser, true), ("主办", .organiser, false),
+                                                                 ("承办", .undertaker, false), ("协办", .coOrganiser, false),
+                                                                 ("举办", .organiser, true), ("牵头", .organiser, true)]
+    /// Endings of organisation names.
+    static let organisationEndings = ["局", "办", "办公室", "室", "委", "会", "处", "中心", "公司", "政府", "街道", "部", "院", "校", "集团", "银行", "团",
+                                      "所", "站", "馆", "社", "台", "镇", "市", "县", "区", "联盟", "协会", "平台", "基地"]
+    /// Cues that introduce who may enter, with the entrants after them.
+    static let entrantLeads = ["参赛对象为", "报名对象为", "参赛对象是", "参赛范围为", "参赛者须为", "参赛选手须为", "面向"]
+    /// Cues after which entrants end (`凡…均可报名`, `…就能参加…`).
+    static let entrantTails = ["均可报名", "均可参加", "均可参赛", "都可以报名", "都可报名", "皆可报名", "就能参加", "就可参加", "即可参加",
+                               "可以参加", "可报名参加", "踊跃报名", "报名参加"]
+    /// Words that must be in the sentence for `面向…` to name entrants.
+    static let entrantContext = ["参赛", "选手", "报名", "对象", "大赛", "比赛", "赛事", "征集"]
+    /// Cues of what entrants get besides prizes.
+    static let benefitCues = ["还能享受", "还可享受", "可享受", "能享受", "将享受", "享受", "给予", "可获得", "将获得", "优先推荐"]
+    /// Discourse words dropped from the start of a benefit.
+    static let benefitLeads = ["除此之外", "此外", "比如", "例如", "同时", "另外", "其中"]
+
+    /// `在X举行|举办…`; a deictic `我县` is replaced by the headline's venue when it names one.
+    static func venues(in sc: SentenceScanner, title: SentenceScanner) -> [Found<String>] {
+        var out: [Found<String>] = []
+        for f in venueSpans(in: sc) {
+            var value = sc.original(f)
+            if deicticPlaces.contains(sc.text(f)), let t = venueSpans(in: title).first(where: { !deicticPlaces.contains(title.text($0)) }) {
+                value = title.original(t)
+            }
+            out.append(Found(range: f, value: value))
+        }
+        return out
+    }
+
+    private static func venueSpans(in sc: SentenceScanner) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for z in sc.occurrences(of: "在") {
+            let clause = sc.clause(around: z)
+            guard let v = venueVerbs.compactMap({ sc.occurrences(of: $0, in: (z + 1)..<min(clause.upperBound, z + 20)).first }).min() else { continue }
+            let r = sc.stripWords((z + 1)..<v, leading: [], trailing: venueAdverbs)
+            if (2...14).contains(r.count), r.allSatisfy({ ScalarClass.isWordScalar(sc.s[$0]) || "()·#".unicodeScalars.contains(sc.s[$0]) }) {
+                out.append(r)
+            }
+        }
+        return out
+    }
+
+    /// `以“X”为主题`, `主题为“X”`: X as printed.
+    static func themes(in sc: SentenceScanner) -> [Found<String>] {
+        var out: [Found<String>] = []
+        for i in sc.occurrences(of: "为主题") where i > 0 {
+            if let q = sc.quotation(closingAt: i - 1, maxLength: 40), q.lowerBound > 0, sc.s[q.lowerBound - 1] == "以" {
+                out.append(Found(range: q, value: sc.original((q.lowerBound + 1)..<(q.upperBound - 1))))
+            }
+        }
+        for i in sc.occurrences(of: "主题为") {
+            if let q = sc.quotation(openingAt: i + 3, maxLength: 40) { out.append(Found(range: q, value: sc.original((q.lowerBound + 1)..<(q.upperBound - 1)))) }
+        }
+        return out
+    }
+
+    /// `由A、B联合主办`, `C承办`, `主办单位为D`: one entry per organisation.
+    static func organisers(in sc: SentenceScanner) -> [Found<(name: String, role: OrganiserRole)>] {
+        var out: [Found<(name: String, role: OrganiserRole)>] = []
+        var used = Set<Int>()
+        for clause in sc.clauses() {
+            for (verb, role, needsYou) in organiserVerbs {
+                for v in sc.occurrences(of: verb, in: clause) where !used.contains(v + verb.unicodeScalars.count) {
+                    let you = sc.occurrences(of: "由", in: clause.lowerBound..<v).last
+                    if needsYou && you == nil { continue }
+                    var list = ((you.map { $0 + 1 }) ?? clause.lowerBound)..<v
+                    if sc.matches("单位为", at: v + verb.unicodeScalars.count) || sc.matches("方为", at: v + verb.unicodeScalars.count) {
+                        list = (sc.find("为", from: v)! + 1)..<clause.upperBound
+                    }
+                    let items = organisationItems(in: list, sc: sc)
+                    guard !items.isEmpty else { continue }
+                    used.insert(v + verb.unicodeScalars.count)
+                    out.append(contentsOf: items.map { Found(range: $0, value: (sc.original($0), role)) })
+                }
+            }
+        }
+        return out
+    }
+
+    /// The organisations listed in `range`; empty unless every item ends like an organisation.
+    private static func organisationItems(in range: Range<Int>, sc: SentenceScanner) -> [Range<Int>] {
+        func isOrganisation(_ r: Range<Int>) -> Bool {
+            let t = sc.text(r)
+            return (3...24).contains(r.count) && organisationEndings.contains { t.hasSuffix($0) }
+                && r.allSatisfy { ScalarClass.isWordScalar(sc.s[$0]) || "()·".unicodeScalars.contains(sc.s[$0]) }
+        }
+        let items = sc.enumerationItems(in: sc.stripWords(range, leading: ["并", "还", "将"], trailing: ["联合", "共同"]),
+                                        splitLastAt: { isOrganisation($0) && isOrganisation($1) })
+        return items.allSatisfy(isOrganisation) ? items : []
+    }
+
+    /// Who may enter: the entrants after `面向`/`参赛对象为`, or before `均可报名`/`就能参加`.
+    static func eligibility(in sc: SentenceScanner) -> [Found<String>] {
+        var out: [Found<String>] = []
+        for lead in entrantLeads {
+            for i in sc.occurrences(of: lead) {
+                if lead == "面向", !entrantContext.contains(where: { sc.contains($0) }) { continue }
+                let r = sc.stripWords((i + lead.unicodeScalars.count)..<sc.clause(around: i).upperBound, leading: [], trailing: [])
+                out.append(contentsOf: sc.enumerationItems(in: r).filter { (2...40).contains($0.count) }.map { Found(range: $0, value: sc.original($0)) })
+            }
+        }
+        for tail in entrantTails {
+            for i in sc.occurrences(of: tail) where !out.contains(where: { sc.clause(around: i).contains($0.range.lowerBound) }) {
+                let clause = sc.clause(around: i)
+                let fan = sc.occurrences(of: "凡", in: clause.lowerBound..<i).first
+                let r = sc.stripWords(((fan.map { $0 + 1 }) ?? clause.lowerBound)..<i, leading: ["\u{201C}", "欢迎"], trailing: ["的", "均", "都"])
+                if (2...40).contains(r.count) { out.append(Found(range: r, value: sc.original(r))) }
+            }
+        }
+        return out
+    }
+
+    /// What entrants get besides prizes: each benefit clause with the conditions printed before it.
+    static func benefits(in sc: SentenceScanner) -> [Found<String>] {
+        var out: [Found<String>] = []
+        var start = 0
+        var cues: [(Int, String)] = []
+        for c in benefitCues { for i in sc.occurrences(of: c) where !cues.contains(where: { abs($0.0 - i) < 3 }) { cues.append((i, c)) } }
+        for (i, _) in cues.sorted(by: { $0.0 < $1.0 }) {
+            let clause = sc.clause(around: i)
+            guard clause.upperBound > start, sc.occurrences(of: "奖", in: clause).isEmpty else { continue }
+            var r = max(start, 0)..<clause.upperBound
+            var previous = -1
+            while previous != r.lowerBound {
+                previous = r.lowerBound
+                r = sc.stripWords(r, leading: benefitLeads + [","], trailing: [])
+            }
+            if r.count >= 4 { out.append(Found(range: r, value: sc.original(r))) }
+            start = clause.upperBound + 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+/// Who runs a service point, where it is, when it was set up, how many services and windows it
+/// has and which departments take part.
+///
+/// | sentence (normalised)                                   | reads                          |
+/// |---------------------------------------------------------|--------------------------------|
+/// | `今年9月,由县商务局牵头,…在县政务服务中心设立…中心`        | host `县商务局`, location `县政务服务中心`, set up `今年9月` |
+/// | `中心位于海宁市海昌路88号,设有40个窗口,可办理300余项事项`  | location, windows `40个窗口`, count `300余项事项` |
+/// | `为企业提供商务、外贸、外事等涉外部门23项涉外服务`         | departments `商务` `外贸` `外事`, count `23项涉外服务` |
+extension PublicServiceExtractor {
+    /// Endings of department and organisation names that can host a service point.
+    static let departmentSuffixes = ["局", "委员会", "委", "办公室", "办", "厅", "政府", "部门", "管委会", "办事处", "集团", "公司",
+                                     "银行", "协会", "商会", "街道"]
+    /// Verbs after `由X` that make X the host (`由县商务局牵头`).
+    static let hostVerbs = ["负责运营", "建设运营", "牵头", "主办", "设立", "建设", "运营", "负责", "打造", "组建", "开设"]
+    /// Verbs after `在X` that make X the location (`在姚庄镇成立…`).
+    static let siteVerbs = ["设立", "成立", "开设", "建成", "建设", "设置", "启用", "揭牌", "挂牌", "打造", "新建", "开通"]
+    /// Words before a location that runs to the end of the clause (`位于海宁市海昌路88号`).
+    static let addressLeads = ["位于", "坐落于", "设在", "地址为", "地址是", "落户"]
+    /// Verbs that set a service point up; the date before them is when.
+    static let establishmentVerbs = ["投入使用", "正式运行", "正式开放", "设立", "成立", "启用", "揭牌", "挂牌", "建成", "开通", "投用",
+                                     "开业", "落成"]
+    /// Printed day words that can stand for when something was set up.
+    static let relativeDays = ["昨天", "昨日", "今天", "今日", "日前", "近日", "前天", "上周", "本周", "上月", "本月"]
+    /// Nouns after a count that make it the number of services (`23项涉外服务`, `300余项事项`).
+    static let countedServiceNouns = ["服务", "事项", "业务"]
+    /// Cue words that open a list of departments (`联动建设、自规…等多个部门`).
+    static let departmentCues = ["联合", "联动", "会同", "整合", "协调", "集成", "汇聚", "涉及", "提供", "包括", "集中", "由", "组织"]
+    /// Endings of a place or address (`姚庄镇`, `县政务服务中心`, `海昌路88号`).
+    static let placeEndings = ["市", "县", "区", "镇", "乡", "村", "街道", "社区", "中心", "大厅", "大楼", "广场", "园", "路", "街", "号",
+                               "楼", "层", "室", "馆", "站", "院", "厅", "处", "所", "内", "旁", "一楼", "综合体"]
+    /// Items of a department list that name no department (`各涉外部门`, `相关部门`).
+    static let genericDepartmentLeads = ["各", "相关", "有关", "多个", "其他", "其它", "若干"]
+
+    /// Hosts: `由X牵头|主办|设立…` and `X牵头|设立…` at the start of a clause, X a department.
+    static func hosts(in sc: SentenceScanner) -> [Found<String>] {
+        var out: [Found<String>] = []
+        for clause in sc.clauses() {
+            for verb in hostVerbs {
+                for v in sc.occurrences(of: verb, in: clause) where !sc.matches("人", at: v + verb.unicodeScalars.count) {
+                    let start = sc.occurrences(of: "由", in: clause.lowerBound..<v).last.map { $0 + 1 } ?? clause.lowerBound
+                    let r = sc.stripWords(start..<v, leading: relativeDays, trailing: ["联合", "共同", "统一", "负责"])
+                    guard (2...16).contains(r.count), isDepartment(r, in: sc), !out.contains(where: { $0.range == r }) else { continue }
+                    out.append(Found(range: r, value: sc.original(r)))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Whether `r` is a department name (no list, no digits, a department ending).
+    static func isDepartment(_ r: Range<Int>, in sc: SentenceScanner) -> Bool {
+        let text = sc.text(r)
+        return departmentSuffixes.contains { text.hasSuffix($0) } && !["、", "与", "和", "及"].contains { text.contains($0) }
+            && sc.numbers(in: r).isEmpty
+            && r.allSatisfy { ScalarClass.isWordScalar(sc.s[$0]) || "()".unicodeScalars.contains(sc.s[$0]) }
+    }
+
+    /// Locations: `在X设立|成立…`, `位于X`, `设在X`, `地址为X`.
+    static func locations(in sc: SentenceScanner) -> [Found<String>] {
+        var out: [Found<String>] = []
+        for clause in sc.clauses() {
+            for z in sc.occurrences(of: "在", in: clause) {
+                guard let v = siteVerbs.compactMap({ sc.occurrences(of: $0, in: (z + 1)..<clause.upperBound).first }).min() else { continue }
+                let r = sc.stripWords((z + 1)..<v, leading: [], trailing: [])
+                if (2...16).contains(r.count), isPlace(r, in: sc) { out.append(Found(range: r, value: sc.original(r))) }
+            }
+            for lead in addressLeads {
+                for i in sc.occurrences(of: lead, in: clause) {
+                    let start = i + lead.unicodeScalars.count
+                    let end = sc.occurrences(of: "的", in: start..<clause.upperBound).first ?? clause.upperBound
+                    let r = sc.stripWords(start..<end, leading: [], trailing: [])
+                    if (2...24).contains(r.count), isPlace(r, in: sc) { out.append(Found(range: r, value: sc.original(r))) }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Whether `r` reads as a place: word characters (and `#-·()`) ending in a place word.
+    static func isPlace(_ r: Range<Int>, in sc: SentenceScanner) -> Bool {
+        let text = sc.text(r)
+        return r.allSatisfy { ScalarClass.isWordScalar(sc.s[$0]) || "#-·()".unicodeScalars.contains(sc.s[$0]) }
+            && placeEndings.contains { text.hasSuffix($0) }
+    }
+
+    /// When a mentioned service was set up: the date or day word nearest before its setting-up verb.
+    static func establishment(in sc: SentenceScanner, mentions: [ServiceMention]) -> [Found<(draft: Int, when: String)>] {
+        var out: [Found<(draft: Int, when: String)>] = []
+        let dates = sc.dates().filter { d in !["至今", "以来", "前", "底前"].contains { sc.matches($0, at: d.range.upperBound) } }
+        let days = relativeDays.flatMap { w in sc.occurrences(of: w).map { $0..<($0 + w.unicodeScalars.count) } }
+        for verb in establishmentVerbs {
+            for v in sc.occurrences(of: verb) {
+                let clause = sc.clause(around: v)
+                let after = mentions.first { $0.range.lowerBound > v && $0.range.lowerBound - v <= 16 && clause.contains($0.range.lowerBound) }
+                let before = mentions.last { $0.range.upperBound <= v && clause.contains($0.range.lowerBound) }
+                guard let m = after ?? before, !out.contains(where: { $0.value.draft == m.draft }) else { continue }
+                let when = (dates.map(\.range) + days).filter { $0.upperBound <= v }.max { $0.lowerBound < $1.lowerBound }
+                guard let when, !sc.text(when.upperBound..<v).contains("。") else { continue }
+                out.append(Found(range: when, value: (m.draft, sc.original(when))))
+            }
+        }
+        return out
+    }
+
+    /// `23项涉外服务`, `可办理300余项事项`: the count with its noun.
+    static func serviceCounts(in sc: SentenceScanner) -> [Found<Amount>] {
+        countedNouns(in: sc, units: ["项", "个", "类", "件"], nouns: countedServiceNouns)
+    }
+
+    /// `设有40个窗口`: the number of windows, when the clause says the place has them.
+    static func windowCounts(in sc: SentenceScanner) -> [Found<Amount>] {
+        countedNouns(in: sc, units: ["个"], nouns: ["窗口"]).filter { f in
+            ["设有", "设置", "开设", "共有", "共设", "拥有", "设"].contains { !sc.occurrences(of: $0, in: sc.clause(around: f.range.lowerBound)).isEmpty }
+        }
+    }
+
+    /// Amounts followed by a short noun ending in one of `nouns`; `text` runs to the end of the noun.
+    static func countedNouns(in sc: SentenceScanner, units: [String], nouns: [String]) -> [Found<Amount>] {
+        sc.looseAmounts(units: units).compactMap { a in
+            var k = a.range.upperBound
+            while k < sc.count, ScalarClass.isHan(sc.s[k]), k - a.range.upperBound < 8 { k += 1 }
+            let noun = sc.text(a.range.upperBound..<k)
+            guard let n = nouns.first(where: { noun.hasSuffix($0) || noun.hasPrefix($0) }) else { return nil }
+            let end = noun.hasSuffix(n) ? k : a.range.upperBound + n.unicodeScalars.count
+            var amount = a.value
+            amount.text = sc.original(a.range.lowerBound..<end)
+            return Found(range: a.range.lowerBound..<end, value: amount)
+        }
+    }
+
+    /// Departments listed before `等…部门` (`联动建设、自规、生态环境、应急等多个部门`).
+    static func departments(in sc: SentenceScanner) -> [Found<String>] {
+        var out: [Found<String>] = []
+        for p in sc.occurrences(of: "部门") {
+            let clause = sc.clause(around: p)
+            guard let deng = sc.occurrences(of: "等", in: max(clause.lowerBound, p - 8)..<p).last else { continue }
+            let cue = departmentCues.compactMap { c in sc.occurrences(of: c, in: clause.lowerBound..<deng).last.map { $0 + c.unicodeScalars.count } }.max()
+            let items = sc.enumerationItems(in: (cue ?? clause.lowerBound)..<(deng + 1))
+            let named = items.filter { r in
+                (1...10).contains(r.count) && r.allSatisfy { ScalarClass.isHan(sc.s[$0]) }
+                    && !genericDepartmentLeads.contains { sc.matches($0, at: r.lowerBound) }
+            }
+            guard named.count >= 2 else { continue }
+            out.append(contentsOf: named.map { Found(range: $0, value: sc.original($0)) })
+        }
+        return out
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+
+/// A service-point name found in a sentence, before grouping.
+struct ServiceCandidate {
+    enum Role { case entity, counted, locative, part }
+
+    var range: Range<Int>
+    /// Normalised name.
+    var name: String
+    var printed: String
+    var suffix: String
+    var role: Role
+    /// Normalised text of a quotation printed right before the name (`“平服365”企业综合服务平台`).
+    var quoteBefore: String?
+    /// Index of the candidate this one is set in apposition to (`涉外服务综合体——移民服务站`).
+    var apposedTo: Int?
+}
+
+/// A mention of a known service in a sentence.
+struct ServiceMention {
+    var range: Range<Int>
+    var draft: Int
+    var isBackReference = false
+}
+
+extension PublicServiceExtractor {
+    /// Prepositions that `NameFinder` may leave at the start of a name (`以县企业涉外服务中心为依托`).
+    static let leadingPrepositions = ["以", "经", "按", "凭", "同", "跟", "随", "替", "像", "如", "即", "就", "找"]
+    /// Characters after a back-reference head that show it is the subject (`中心会…`, not `中心城区`).
+    static let backReferenceFollowers: Set<Unicode.Scalar> = Set("会将已还在于为是共现可对通过由自也则承实提开设推建聚负整集的把与和并目每".unicodeScalars)
+
+    /// Service-point names in a sentence, with their roles.
+    static func candidates(in sc: SentenceScanner) -> [ServiceCandidate] {
+        var out: [ServiceCandidate] = []
+        for found in NameFinder.names(in: sc, suffixes: serviceSuffixes) {
+            guard let suffix = serviceSuffixes.sorted(by: { $0.count > $1.count }).first(where: { sc.text(found.range).hasSuffix($0) }) else { continue }
+            let n = suffix.unicodeScalars.count
+            var r = sc.stripWords(found.range, leading: leadingPrepositions, trailing: [])
+            r = extendedOverDepartment(r, in: sc)
+            guard r.count >= n + 2, !quantifierStarts.contains(sc.s[r.lowerBound]) else { continue }
+            var role = ServiceCandidate.Role.entity
+            if isCounted(r.lowerBound, in: sc) {
+                role = .counted
+            } else if locativeLeads.contains(where: { w in r.lowerBound >= w.unicodeScalars.count && sc.matches(w, at: r.lowerBound - w.unicodeScalars.count) }) {
+                role = .locative
+            } else if partSuffixes.contains(suffix), Set(suffixHeads.values).contains(where: { sc.text(r.lowerBound..<(r.upperBound - n)).hasSuffix($0) }) {
+                role = .part
+            }
+            var quote: String?
+            if r.lowerBound > 0, let q = sc.quotation(closingAt: r.lowerBound - 1) {
+                quote = sc.text((q.lowerBound + 1)..<(q.upperBound - 1))
+            }
+            out.append(ServiceCandidate(range: r, name: sc.text(r), printed: sc.original(r), suffix: suffix, role: role, quoteBefore: quote))
+        }
+        for i in out.indices.dropLast() {
+            let gap = sc.text(out[i].range.upperBound..<out[i + 1].range.lowerBound)
+            if gap == "——" || gap == "—" || gap == "-" { out[i].apposedTo = i + 1 }
+        }
+        return out
+    }
+
+    /// A name cut inside a department word by a boundary word (`建设` of `县建设局物业管理服务中心`)
+    /// starts again at the department's start.
+    static func extendedOverDepartment(_ r: Range<Int>, in sc: SentenceScanner) -> Range<Int> {
+        guard !r.isEmpty, "局委办厅处".unicodeScalars.contains(sc.s[r.lowerBound]) else { return r }
+        var a = r.lowerBound
+        while a > 0, r.lowerBound - a < 6, ScalarClass.isHan(sc.s[a - 1]), !NameFinder.boundaryScalars.contains(sc.s[a - 1]) { a -= 1 }
+        return a..<r.upperBound
+    }
+
+    /// Whether the name starting at `start` follows a count (`8个`, `多个`, `各`).
+    static func isCounted(_ start: Int, in sc: SentenceScanner) -> Bool {
+        let s = sc.s
+        if start >= 2, "个家所座".unicodeScalars.contains(s[start - 1]), ScalarClass.isDigit(s[start - 2]) { return true }
+        return pluralLeads.contains { w in start >= w.unicodeScalars.count && sc.matches(w, at: start - w.unicodeScalars.count) }
+    }
+
+    /// Quoted headline terms that the body ties to a programme word, as printed:
+    /// (`“30分钟我来办”处置模式`, `30分钟我来办`).
+    static func programmes(titleTerms: Set<String>, in scanners: [SentenceScanner]) -> [(name: String, alias: String, sentence: Int)] {
+        var out: [(name: String, alias: String, sentence: Int)] = []
+        for sc in scanners {
+            for q in sc.quotedTerms() where titleTerms.contains(q.value) && !out.contains(where: { $0.alias == sc.original(q.range) }) {
+                let after = q.range.upperBound + 1
+                var end: Int?
+                var k = after
+                while k < min(sc.count, after + 10), ScalarClass.isWordScalar(sc.s[k]) {
+                    for w in programmeWords where sc.matches(w, at: k) { end = k + w.unicodeScalars.count }
+                    k += 1
+                }
+                guard let end else { continue }
+                out.append((sc.original((q.range.lowerBound - 1)..<end), sc.original(q.range), sc.sentenceID))
+            }
+        }
+        return out
+    }
+}
+
+/// The services of one article while it is read: drafts and the names that refer to them.
+struct ServiceRegistry {
+    let article: Int
+    var drafts: [ServiceDraft] = []
+
+    init(article: Int) { self.article = article }
+
+    /// The draft a normalised name refers to: a known name, or one is the other's short form.
+    func resolve(_ name: String) -> Int? {
+        if let i = drafts.firstIndex(where: { $0.keys.contains(name) }) { return i }
+        let shorts = NameFinder.shortForms(of: name)
+        return drafts.firstIndex { shorts.contains($0.base) || NameFinder.shortForms(of: $0.base).contains(name) }
+    }
+
+    /// Creates or extends drafts from a sentence's candidates (entity mentions only).
+    mutating func register(_ candidates: [ServiceCandidate], in sc: SentenceScanner, titleTerms: Set<String>) {
+        var pendingAliases: [String: [ServiceCandidate]] = [:]
+        for (i, c) in candidates.enumerated() where c.role == .entity {
+            if let q = c.quoteBefore, titleTerms.contains(q) { continue }   // a programme, read later
+            if let j = c.apposedTo, candidates[j].role == .entity {
+                pendingAliases[candidates[j].name, default: []].append(c)
+                continue
+            }
+            let d: Int
+            if let existing = resolve(c.name) {
+                d = existing
+                drafts[d].addName(c.name, printed: c.printed)
+            } else {
+                d = drafts.count
+                drafts.append(ServiceDraft(article: article, candidate: c, sentence: sc.sentenceID))
+            }
+            _ = i
+            for alias in pendingAliases[c.name] ?? [] { drafts[d].addName(alias.name, printed: alias.printed) }
+        }
+    }
+
+    /// Adds abbreviations printed anywhere in the article (`企服中心`) to the drafts they abbreviate.
+    mutating func findAbbreviations(in scanners: [SentenceScanner]) {
+        for d in drafts.indices {
+            for sc in scanners {
+                for f in NameFinder.names(in: sc, suffixes: [drafts[d].head]) {
+                    let r = sc.stripWords(f.range, leading: PublicServiceExtractor.leadingPrepositions, trailing: [])
+                    let text = sc.text(r)
+                    guard resolve(text) == nil, NameFinder.isAbbreviation(text, of: drafts[d].base, head: drafts[d].head) else { continue }
+                    drafts[d].addName(text, printed: sc.original(r))
+                }
+            }
+        }
+    }
+
+    /// Mentions of known services in a sentence: names, abbreviations, parts and back-references.
+    mutating func mentions(in sc: SentenceScanner, current: Int?) -> [ServiceMention] {
+        let candidates = PublicServiceExtractor.candidates(in: sc)
+        var out: [ServiceMention] = []
+        for d in drafts.indices {
+            for key in drafts[d].keys {
+                for i in sc.occurrences(of: key) {
+                    let r = i..<(i + key.unicodeScalars.count)
+                    // inside a longer name of something else (`镇街道企业综合服务中心`)
+                    if let c = candidates.first(where: { $0.range.upperBound == r.upperBound && $0.range.lowerBound < r.lowerBound }),
+                       c.role == .counted || resolve(c.name) != d { continue }
+                    if let k = out.firstIndex(where: { $0.range.overlaps(r) }) {
+                        if out[k].range.count < r.count { out[k] = ServiceMention(range: r, draft: d) }
+                        continue
+                    }
+                    out.append(ServiceMention(range: r, draft: d))
+                }
+            }
+        }
+        if let current, out.isEmpty || !out.contains(where: { $0.draft == current }) {
+            let head = drafts[current].head
+            for clause in sc.clauses() {
+                let r = sc.stripWords(clause, leading: ["\u{201C}"] + PublicServiceExtractor.backReferenceLeads, trailing: [])
+                let end = r.lowerBound + head.unicodeScalars.count
+                guard sc.matches(head, at: r.lowerBound), end < sc.count,
+                      PublicServiceExtractor.backReferenceFollowers.contains(sc.s[end]),
+                      !out.contains(where: { $0.range.contains(r.lowerBound) }) else { continue }
+                out.append(ServiceMention(range: r.lowerBound..<end, draft: current, isBackReference: true))
+            }
+        }
+        for m in out { drafts[m.draft].mentionCount += 1 }
+        return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The service the article is mainly about: most mentions, earliest on ties.
+    var primary: Int? {
+        drafts.indices.max { a, b in drafts[a].mentionCount < drafts[b].mentionCount || (drafts[a].mentionCount == drafts[b].mentionCount && a > b) }
+    }
+
+    /// Ties a programme (`“平服365”企业综合服务平台`) to a draft, with its quoted name as an alias.
+    mutating func addProgramme(_ name: String, alias: String, sentence: Int, to d: Int) {
+        guard !drafts[d].fact.programmes.contains(where: { $0.value == name }) else { return }
+        drafts[d].fact.programmes.append(Sourced(name, sentence: sentence))
+        let bare = alias.trimmingCharacters(in: CharacterSet(charactersIn: "\u{201C}\u{201D}\""))
+        for a in [bare, name] where !drafts[d].fact.aliases.contains(a) { drafts[d].fact.aliases.append(a) }
+    }
+}
