@@ -56,8 +56,11 @@ public struct Sentence: Sendable, Hashable {
     public var text: String
     /// The sentence after `Normalizer.normalize(_:)`.
     public var normalized: String
+    /// The normalisation with its origins (printed ↔ normalised offsets), kept so extractors
+    /// and answer builders never normalise a sentence twice.
+    public let tracked: TrackedText
     /// `normalized` as scalars (what matching code walks).
-    public var scalars: [Unicode.Scalar]
+    public var scalars: [Unicode.Scalar] { tracked.scalars }
     /// Clauses (split at `,;:。!?…—`) in both forms, for picking the part of a sentence that answers.
     public var clauses: [ClauseSpan]
 
@@ -72,7 +75,7 @@ public struct Sentence: Sendable, Hashable {
         self.article = article
         self.paragraph = paragraph
         self.text = String(String.UnicodeScalarView(tracked.original))
-        self.scalars = tracked.scalars
+        self.tracked = tracked
         self.normalized = String(String.UnicodeScalarView(tracked.scalars))
         self.clauses = ClauseSpan.split(tracked)
     }
@@ -92,6 +95,9 @@ public struct ClauseSpan: Sendable, Hashable {
         self.original = original
         self.originalRange = originalRange
     }
+
+    /// Punctuation trimmed from a clause's printed text.
+    static let edgePunctuation: Set<Unicode.Scalar> = Set(",，;；:：。!！?？…— \u{3000}".unicodeScalars)
 
     /// Clause breaks in normalised text.
     public static let breaks: Set<Unicode.Scalar> = [",", ";", "。", "!", "?", ":", "…", "—"]
@@ -113,7 +119,7 @@ public struct ClauseSpan: Sendable, Hashable {
         }
         for i in 0...s.count where breakAt[i] {
             if i > a {
-                let text = t.original(a..<i).trimmingCharacters(in: CharacterSet(charactersIn: ",，;；:：。!！?？…— "))
+                let text = t.original(a..<i).trimmed(of: ClauseSpan.edgePunctuation)
                 let start = t.origins[a]
                 let end = i < s.count ? t.origins[i] : t.original.count
                 if !text.isEmpty { out.append(ClauseSpan(range: a..<i, original: text, originalRange: start..<end)) }

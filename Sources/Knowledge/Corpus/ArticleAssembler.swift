@@ -28,7 +28,7 @@ struct ArticleAssembler {
             let next = i + 1 < blocks.count ? blocks[i + 1] : nil
             switch block.role {
             case .kicker:
-                pendingKickers.append(String(block.text.unicodeScalars.dropFirst()).trimmingCharacters(in: .whitespaces))
+                pendingKickers.append(String(block.text.unicodeScalars.dropFirst()).trimmed)
             case .headline:
                 if !pendingHeads.isEmpty, PageParser.isNamesLine(block.lines), next?.role == .body {
                     start(byline: block.text)       // a bare line of author names after a headline
@@ -91,7 +91,7 @@ struct ArticleAssembler {
         d.headline = headline
         d.subtitle = subtitle
         d.byline = byline ?? pendingByline
-        if let b = d.byline, b.contains("评论员") || pendingByline != nil { d.kind = .commentary }
+        if let b = d.byline, b.includes("评论员") || pendingByline != nil { d.kind = .commentary }
         drafts.append(d)
         pendingHeads = []
         pendingKickers = []
@@ -112,7 +112,7 @@ struct ArticleAssembler {
         }
         if block.count == 1 { return (nil, block[0], subtitle) }
         var main = 0
-        for (i, l) in block.enumerated() where l.count > block[main].count { main = i }
+        for (i, l) in block.enumerated() where l.scalarCount > block[main].scalarCount { main = i }
         let kicker = main > 0 ? block[..<main].joined(separator: " ") : nil
         var below = Array(block[(main + 1)...])
         if let subtitle { below.append(subtitle) }
@@ -122,7 +122,7 @@ struct ArticleAssembler {
     private mutating func addParagraph(_ text: String) {
         var p = text
         for d in LayoutRules.datelines where p.hasPrefix(d) {
-            p = String(p.dropFirst(d.count)).trimmingCharacters(in: .whitespaces)
+            p = String(p.dropFirst(d.count)).trimmed
         }
         guard !p.isEmpty, !drafts.isEmpty else { return }
         if drafts[drafts.count - 1].paragraphs.contains(p) { return }   // exact duplicate kept once

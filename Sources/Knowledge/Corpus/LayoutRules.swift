@@ -44,7 +44,7 @@ enum LayoutRules {
 
     /// Edition labels printed at the top of a page (`嘉善版`); also the page's edition when none is given.
     static func isEditionLabel(_ line: String) -> Bool {
-        line.hasSuffix("版") && (2...5).contains(line.count) && line.unicodeScalars.allSatisfy { ScalarClass.isHan($0) }
+        line.hasSuffix("版") && (2...5).contains(line.scalarCount) && line.unicodeScalars.allSatisfy { ScalarClass.isHan($0) }
     }
 
     /// Brand lines of a local edition's masthead: `嘉善发布`, `最嘉善`, `IN嘉善`.
@@ -60,6 +60,6 @@ enum LayoutRules {
     /// All-capital pinyin column headers such as `DIYI PINGLUN`.
     static func isPinyinColumnHeader(_ line: String) -> Bool {
         let s = line.unicodeScalars
-        return s.count >= 4 && s.allSatisfy { ($0.value >= 0x41 && $0.value <= 0x5A) || $0 == " " } && line.contains(" ")
+        return s.count >= 4 && s.allSatisfy { ($0.value >= 0x41 && $0.value <= 0x5A) || $0 == " " } && line.includes(" ")
     }
 }

@@ -43,7 +43,7 @@ public enum PageParser {
         }
         let rawLines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         for raw in rawLines {
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}\u{FEFF}")))
+            let line = raw.trimmed
             if line.isEmpty { flush(); continue }
             if LayoutRules.noiseLines.contains(line) || LayoutRules.isMastheadBrand(line) || LayoutRules.isPinyinColumnHeader(line) {
                 flush(); continue
@@ -54,7 +54,7 @@ public enum PageParser {
             }
             // A byline glued to the end of a headline line: split at the mark.
             if let mark = line.firstIndex(of: "■"), mark != line.startIndex {
-                let head = String(line[..<mark]).trimmingCharacters(in: .whitespaces)
+                let head = line[..<mark].trimmed
                 let tail = String(line[mark...])
                 if !head.isEmpty { current.append(head) }
                 flush()
@@ -69,7 +69,7 @@ public enum PageParser {
         }
         flush()
         // Column labels (`第134期评论 / DIYI PINGLUN 栏目统筹:…`) take their whole block with them.
-        return blocks.filter { b in !b.lines.contains { l in LayoutRules.columnLabelMarkers.contains { l.contains($0) } } }
+        return blocks.filter { b in !b.lines.contains { l in LayoutRules.columnLabelMarkers.contains { l.includes($0) } } }
     }
 
     // MARK: - Classification
@@ -83,7 +83,7 @@ public enum PageParser {
         if isCreditLine(first) && lines.count <= 2 { return .credit }
         if isBylineLine(first) { return .byline }
         if let m = first.unicodeScalars.first, LayoutRules.kickerMarks.contains(m), lines.count == 1 { return .kicker }
-        if lines.count >= 2 && lines.contains(where: { l in LayoutRules.noticeLabels.contains { l.hasPrefix($0) || l.contains($0) } }) {
+        if lines.count >= 2 && lines.contains(where: { l in LayoutRules.noticeLabels.contains { l.includes($0) } }) {
             return .notice
         }
         if lines.count == 1 && isCaptionLine(first) { return .credit }
@@ -98,7 +98,7 @@ public enum PageParser {
         if marked { rest = rest.dropFirst() }
         rest = rest.drop(while: { $0 == " " })
         if LayoutRules.bylineRoles.contains(where: { rest.hasPrefix($0) }) {
-            return line.count <= 60 && !line.contains("。")
+            return line.scalarCount <= 60 && !line.includes("。")
         }
         if marked {
             let s = rest.unicodeScalars
@@ -108,20 +108,20 @@ public enum PageParser {
     }
 
     static func isCreditLine(_ line: String) -> Bool {
-        if LayoutRules.creditPrefixes.contains(where: { line.hasPrefix($0) }) && line.count <= 40 { return true }
-        return line.count <= 20 && line.hasSuffix("/摄")
+        if LayoutRules.creditPrefixes.contains(where: { line.hasPrefix($0) }) && line.scalarCount <= 40 { return true }
+        return line.scalarCount <= 20 && line.hasSuffix("/摄")
     }
 
     /// A one-line photo caption with its credit: `…建设现场 秀洲区王江泾镇人民政府供图`.
     static func isCaptionLine(_ line: String) -> Bool {
-        line.count <= 80 && LayoutRules.creditSuffixes.contains { line.hasSuffix($0) } && !line.contains("。")
+        line.scalarCount <= 80 && LayoutRules.creditSuffixes.contains { line.hasSuffix($0) } && !line.includes("。")
     }
 
     /// Short lines, no sentence punctuation or commas, balanced quotes.
     static func hasHeadlineShape(_ lines: [String]) -> Bool {
         guard lines.count <= 4 else { return false }
         for l in lines {
-            if l.count > 80 { return false }
+            if l.scalarCount > 80 { return false }
             var depth = 0
             for s in l.unicodeScalars {
                 switch s {
@@ -165,11 +165,11 @@ public enum PageParser {
     static func isNamesLine(_ lines: [String]) -> Bool {
         guard lines.count == 1 else { return false }
         let tokens = lines[0].split(separator: " ")
-        guard !tokens.isEmpty, lines[0].count <= 24,
-              tokens.allSatisfy({ $0.unicodeScalars.allSatisfy { ScalarClass.isHan($0) } && $0.count <= 4 }),
+        guard !tokens.isEmpty, lines[0].scalarCount <= 24,
+              tokens.allSatisfy({ $0.unicodeScalars.allSatisfy { ScalarClass.isHan($0) } && $0.scalarCount <= 4 }),
               let firstChar = tokens[0].first, LayoutRules.surnames.contains(firstChar) else { return false }
-        if tokens.count == 1 { return (2...3).contains(tokens[0].count) }
-        let long = tokens.filter { $0.count >= 2 }
+        if tokens.count == 1 { return (2...3).contains(tokens[0].scalarCount) }
+        let long = tokens.filter { $0.scalarCount >= 2 }
         let withSurname = long.filter { LayoutRules.surnames.contains($0.first!) }
         return withSurname.count * 2 >= long.count
     }
@@ -206,9 +206,9 @@ public enum PageParser {
     /// A forecast box: short, with a day word, a sky word and a printed measure (a temperature in
     /// ℃ or a wind force in 级) — not a story sentence such as `今天天气晴好,气温适宜`.
     static func isWeather(_ text: String) -> Bool {
-        text.count < 300
-            && LayoutRules.weatherDayWords.contains(where: text.contains)
-            && LayoutRules.weatherSkyWords.contains(where: text.contains)
-            && (text.contains("℃") || text.contains("°C") || (text.contains("风") && text.contains("级")))
+        text.scalarCount < 300
+            && LayoutRules.weatherDayWords.contains(where: text.includes)
+            && LayoutRules.weatherSkyWords.contains(where: text.includes)
+            && (text.includes("℃") || text.includes("°C") || (text.includes("风") && text.includes("级")))
     }
 }

@@ -43,7 +43,7 @@ public enum NameFinder {
     /// each position, left to right.
     public static func names(in scanner: SentenceScanner, suffixes: [String], maxLength: Int = 20) -> [Found<String>] {
         var out: [Found<String>] = []
-        let sorted = suffixes.sorted { $0.count > $1.count }
+        let sorted = suffixes.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
         var taken = Set<Int>()
         for suffix in sorted {
             let n = suffix.unicodeScalars.count
@@ -73,8 +73,8 @@ public enum NameFinder {
     /// (`平湖市企业综合服务中心` → `企业综合服务中心`).
     public static func shortForms(of name: String) -> [String] {
         var out: [String] = []
-        for p in adminPrefixes where name.hasPrefix(p) && name.count > p.count + 3 {
-            out.append(String(name.dropFirst(p.count)))
+        for p in adminPrefixes where name.hasPrefix(p) && name.unicodeScalars.count > p.unicodeScalars.count + 3 {
+            out.append(String(String.UnicodeScalarView(name.unicodeScalars.dropFirst(p.unicodeScalars.count))))
         }
         // Place prefix ending in 市/县/区/镇/街道 within the first 6 characters.
         let scalars = Array(name.unicodeScalars)

@@ -25,9 +25,9 @@ public struct SentenceScanner {
         self.sentenceID = sentenceID
     }
 
-    /// Scans a sentence of the knowledge base.
+    /// Scans a sentence of the knowledge base (its stored normalisation; nothing is recomputed).
     public init(sentence: Sentence, normalizer: Normalizer) {
-        self.init(tracked: normalizer.normalizeTracked(sentence.text), sentenceID: sentence.id)
+        self.init(tracked: sentence.tracked, sentenceID: sentence.id)
     }
 
     public var count: Int { s.count }

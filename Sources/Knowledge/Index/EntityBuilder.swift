@@ -25,7 +25,7 @@ struct EntityBuilder {
             return
         }
         let pinyin = orderedUnique([name].map { ScriptTables.pinyinKey(of: stripQuotes($0)) } + normalized.prefix(3).map { ScriptTables.pinyinKey(of: $0) })
-        let e = Entity(id: entities.count, kind: kind, name: stripQuotes(name), names: normalized.sorted { $0.count > $1.count },
+        let e = Entity(id: entities.count, kind: kind, name: stripQuotes(name), names: normalized.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count },
                        articles: articles, fact: fact, pinyin: pinyin)
         byName[key] = e.id
         entities.append(e)
@@ -34,10 +34,10 @@ struct EntityBuilder {
     /// Quoted terms (`“暖心坊”`) and named organisations/places become entities of their articles.
     mutating func addQuotedTermsAndMentions(articles: [Article], sentences: [Sentence]) {
         for (ai, article) in articles.enumerated() {
-            var texts = article.sentenceIDs.map { sentences[$0].text }
-            texts.append([article.kicker, article.headline, article.subtitle].compactMap { $0 }.joined(separator: " "))
-            for text in texts {
-                let scanner = SentenceScanner(tracked: normalizer.normalizeTracked(text), sentenceID: -1)
+            var scanners = article.sentenceIDs.map { SentenceScanner(sentence: sentences[$0], normalizer: normalizer) }
+            let title = [article.kicker, article.headline, article.subtitle].compactMap { $0 }.joined(separator: " ")
+            scanners.append(SentenceScanner(tracked: normalizer.normalizeTracked(title), sentenceID: -1))
+            for scanner in scanners {
                 for q in scanner.quotedTerms() where (2...12).contains(q.range.count) && isNameLike(q.value) {
                     add(.term, name: scanner.original(q.range), names: [q.value], articles: [ai], fact: nil)
                 }
@@ -55,7 +55,7 @@ struct EntityBuilder {
     }
 
     private func stripQuotes(_ s: String) -> String {
-        s.replacingOccurrences(of: "“", with: "").replacingOccurrences(of: "”", with: "")
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { $0 != "\u{201C}" && $0 != "\u{201D}" }))
     }
 
     private func orderedUnique(_ a: [String]) -> [String] {

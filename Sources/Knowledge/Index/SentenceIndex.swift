@@ -43,7 +43,8 @@ public final class SentenceIndex: @unchecked Sendable {
     private let pool: ScratchPool
 
     public init(articles: [Article], sentences: [Sentence], normalizer: Normalizer) {
-        body = BM25Index(documents: sentences.map { Tokenizer.terms($0.normalized) })
+        let sentenceTerms = sentences.map { Tokenizer.terms($0.scalars) }
+        body = BM25Index(documents: sentenceTerms)
         let normalizedTitles = articles.map { a in
             Array(normalizer.normalize([a.kicker, a.headline, a.subtitle].compactMap { $0 }.joined(separator: " ")).unicodeScalars)
         }
@@ -53,7 +54,7 @@ public final class SentenceIndex: @unchecked Sendable {
         var docs: [[Term]] = []
         for (ai, a) in articles.enumerated() {
             var byParagraph: [Int: [Term]] = [:]
-            for sid in a.sentenceIDs { byParagraph[sentences[sid].paragraph, default: []].append(contentsOf: Tokenizer.terms(sentences[sid].normalized)) }
+            for sid in a.sentenceIDs { byParagraph[sentences[sid].paragraph, default: []].append(contentsOf: sentenceTerms[sid]) }
             for p in byParagraph.keys.sorted() {
                 keys.append((Int32(ai), Int32(p)))
                 docs.append(byParagraph[p]!)

@@ -24,7 +24,7 @@ public enum SentenceSplitter {
         var justEnded = false
 
         func flush() {
-            let s = String(current).trimmingCharacters(in: .whitespacesAndNewlines)
+            let s = String(current).trimmed
             if !s.isEmpty { sentences.append(s) }
             current = String.UnicodeScalarView()
             justEnded = false

@@ -26,7 +26,7 @@ struct ScalarBuffer {
 }
 
 /// A normalised text that remembers the printed text it came from.
-public struct TrackedText: Sendable {
+public struct TrackedText: Sendable, Hashable {
     /// The text as printed, as scalars.
     public let original: [Unicode.Scalar]
     /// The normalised text, as scalars.
@@ -52,6 +52,6 @@ public struct TrackedText: Sendable {
         }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: original[start..<max(start, end)])
-        return String(view).trimmingCharacters(in: .whitespaces)
+        return String(view).trimmed
     }
 }

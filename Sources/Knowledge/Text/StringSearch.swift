@@ -1,0 +1,51 @@
+import Foundation
+
+/// Byte search without Foundation: first-byte scan, then compare.
+@usableFromInline func byteSearch(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+    let hc = h.count, nc = n.count
+    guard nc > 0 else { return true }
+    guard hc >= nc else { return false }
+    let first = n[0]
+    var i = 0
+    while i <= hc - nc {
+        if h[i] == first {
+            var k = 1
+            while k < nc && h[i + k] == n[k] { k += 1 }
+            if k == nc { return true }
+        }
+        i += 1
+    }
+    return false
+}
+
+extension StringProtocol {
+    /// Byte-wise (UTF-8) substring test. Far cheaper than Foundation's locale-aware `contains`,
+    /// and exact, which is what matching normalised text wants.
+    @inlinable public func includes(_ needle: String) -> Bool {
+        var n = needle
+        return n.withUTF8 { nb -> Bool in
+            if let r = self.utf8.withContiguousStorageIfAvailable({ hb in byteSearch(hb, nb) }) { return r }
+            return Array(self.utf8).withUnsafeBufferPointer { byteSearch($0, nb) }
+        }
+    }
+
+    /// Number of Unicode scalars (cheap; `count` walks grapheme clusters).
+    @inlinable public var scalarCount: Int { unicodeScalars.count }
+
+    /// The text without leading/trailing white space (incl. the ideographic space U+3000 and a
+    /// BOM), scalar-based and much cheaper than Foundation's `trimmingCharacters(in:)`.
+    @inlinable public var trimmed: String { trimmed(of: whiteSpaceScalars) }
+
+    /// The text without leading/trailing scalars from `set`.
+    @inlinable public func trimmed(of set: Set<Unicode.Scalar>) -> String {
+        let s = unicodeScalars
+        guard let first = s.firstIndex(where: { !set.contains($0) }) else { return "" }
+        let last = s.lastIndex(where: { !set.contains($0) })!
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: s[first...last])
+        return String(view)
+    }
+}
+
+/// White space trimmed by `trimmed`.
+public let whiteSpaceScalars: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\u{3000}", "\u{FEFF}", "\u{A0}", "\u{0B}", "\u{0C}"]
