@@ -1,4 +1,15 @@
 #ifndef ENQUIRY_BOT_SHIMS_H
 #define ENQUIRY_BOT_SHIMS_H
 /* Small C helpers for what Swift's Glibc module does not expose cleanly (peer credentials). */
+
+#include <sys/types.h>
+
+/* The uid of the process at the other end of a connected Unix socket, fixed at connect time
+   (SO_PEERCRED). Returns 0 and sets *uid on success, -1 with errno set on failure. */
+int enquiry_peer_uid(int fd, uid_t *uid);
+
+/* accept4(fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC): the accepted socket is non-blocking
+   and close-on-exec from the start. Returns the new fd, or -1 with errno set. */
+int enquiry_accept_nonblocking(int fd);
+
 #endif
