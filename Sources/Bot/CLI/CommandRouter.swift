@@ -48,5 +48,7 @@ enum CommandRouter {
     static let commands: [String: @Sendable ([String]) throws -> Int32] = [
         "help": { _ in print(usage); return 0 },
         "kb": KBCommand.run,
+        "serve": ServeCommand.run,
+        "unanswered": UnansweredCommand.run,
     ]
 }
