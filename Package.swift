@@ -18,6 +18,7 @@ let package = Package(
         ),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge"], path: "Tests/KnowledgeTests"),
         .testTarget(name: "BotTests", dependencies: ["Bot", "Knowledge"], path: "Tests/BotTests"),
+        .testTarget(name: "DaemonTests", dependencies: [], path: "Tests/DaemonTests"),
     ],
     swiftLanguageModes: [.v6]
 )
