@@ -10,7 +10,7 @@ import Foundation
 /// | `参赛项目在2年内落户平湖的还能享受…政策`                      | benefit (the whole clause, as printed)     |
 extension EventExtractor {
     /// Verbs after `在X` that make X the venue.
-    static let venueVerbs = ["拉开帷幕", "举行", "举办", "开幕", "开赛", "启动", "召开", "落幕", "进行", "开展", "揭幕"]
+    static let venueVerbs = ["拉开帷幕", "落下帷幕", "闭幕", "举行", "举办", "开幕", "开赛", "启动", "召开", "落幕", "进行", "开展", "揭幕"]
     /// Adverbs between a venue and its verb (`在东湖隆重举行`).
     static let venueAdverbs = ["隆重", "正式", "顺利", "成功", "圆满"]
     /// Venues that only point at the page's own place; the headline may name it (`在我县举行` → `在嘉善举行`).
@@ -139,7 +139,8 @@ extension EventExtractor {
         for c in benefitCues { for i in sc.occurrences(of: c) where !cues.contains(where: { abs($0.0 - i) < 3 }) { cues.append((i, c)) } }
         for (i, _) in cues.sorted(by: { $0.0 < $1.0 }) {
             let clause = sc.clause(around: i)
-            guard clause.upperBound > start, sc.occurrences(of: "奖", in: clause).isEmpty else { continue }
+            // a prize clause (`一等奖可获得奖金…`) is no benefit; `获奖项目还可享受…` is
+            guard clause.upperBound > start, sc.occurrences(of: "奖金", in: clause).isEmpty, sc.occurrences(of: "等奖", in: clause).isEmpty else { continue }
             var r = max(start, 0)..<clause.upperBound
             var previous = -1
             while previous != r.lowerBound {

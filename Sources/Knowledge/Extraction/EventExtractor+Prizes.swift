@@ -24,7 +24,7 @@ extension EventExtractor {
     /// Words between a rank and its money (`1等奖奖金5万元`, `最高可获得奖金…`).
     static let moneyLeads = ["可获得奖金", "可获奖金", "奖金为", "奖金", "奖励", "可获得", "可获", "获得", "为", "的"]
     /// Verbs before a rank that make what precedes them the winner.
-    static let winVerbs = ["获得", "荣获", "摘得", "夺得", "获"]
+    static let winVerbs = ["分别获得", "分获", "获得", "荣获", "摘得", "夺得", "获"]
     /// Counters after a rank (`2等奖2名`).
     static let prizeCounters = ["名", "个", "项", "组", "人", "队"]
 
@@ -116,7 +116,7 @@ extension EventExtractor {
                 if let verb {
                     let w = sc.stripWords(clause.lowerBound..<(r.range.lowerBound - verb.unicodeScalars.count), leading: ["\u{201C}"], trailing: ["分别"])
                     let who = sc.occurrences(of: "的", in: w).last.map { ($0 + 1)..<w.upperBound } ?? w
-                    if (2...12).contains(who.count), who.allSatisfy({ ScalarClass.isWordScalar(sc.s[$0]) || sc.s[$0] == "·" }) { winner = sc.original(who) }
+                    if (2...24).contains(who.count), who.allSatisfy({ ScalarClass.isWordScalar(sc.s[$0]) || sc.s[$0] == "·" }) { winner = sc.original(who) }
                 }
                 let announced = ["设", "决出", "评出", "产生"].contains { sc.occurrences(of: $0, in: clause.lowerBound..<r.range.lowerBound).first != nil }
                 guard count != nil || winner != nil || announced else { continue }

@@ -13,7 +13,7 @@ extension FigureExtractor {
     /// Clause openings that make the clause a time phrase (`截至5月底`, `前5个月`).
     static let periodOpeners = ["截至", "截止", "计划到", "力争到", "至", "到", "自", "从", "前"]
     /// Clause endings that make the clause a time phrase (`4月以来`, `9月至今`).
-    static let periodEnders = ["以来", "至今", "期间", "以前", "末", "底"]
+    static let periodEnders = ["以来", "至今", "期间", "以前", "季度", "末", "底"]
     /// Whole clauses that are time phrases.
     static let periodWords: Set<String> = ["目前", "当前", "今年", "去年", "全年", "近年来", "今年以来", "截至目前"]
     /// Clause openings that make what follows a plan or forecast.

@@ -35,8 +35,8 @@ enum FigureExtractor {
         "利润", "利税", "税收", "研发费用", "研发投入", "成本", "总量", "产量", "销量", "客流量", "人流量", "人数",
         "总人数", "户数", "总数", "增速", "增幅", "占比", "比重", "回访满意率", "群众满意率", "综合满意率", "按时办结率",
     ]
-    /// A rate: two characters before `率` make the measure (`覆盖率`, `办结率`, `满意率`).
-    static let rateHead: Unicode.Scalar = "率"
+    /// Heads that make a measure of the two characters before them (`覆盖率`, `办结率`, `业务量`, `交易额`).
+    static let measureHeads: Set<Unicode.Scalar> = ["率", "额", "量"]
 
     /// Words between the measure and the amount. Approximations win as the printed qualifier.
     static let approximations = ["超过", "超出", "超", "逾", "将近", "接近", "近", "约为", "约", "突破", "高达"]
@@ -200,7 +200,7 @@ enum FigureExtractor {
         return (k, run)
     }
 
-    /// The measure term ending at `end` (lexicon first, then a two-character rate).
+    /// The measure term ending at `end` (lexicon first, then two characters and a head).
     private static func measureTerm(endingAt end: Int, from left: Int, in sc: SentenceScanner) -> Range<Int>? {
         for term in measureTerms.sorted(by: { $0.count > $1.count }) {
             let n = term.unicodeScalars.count
@@ -209,7 +209,7 @@ enum FigureExtractor {
             if term.hasPrefix("年"), end - n - 1 >= left, leadingTimeWords.contains(sc.text((end - n - 1)..<(end - n + 1))) { continue }
             return (end - n)..<end
         }
-        if end - 3 >= left, sc.s[end - 1] == rateHead, ScalarClass.isHan(sc.s[end - 2]), ScalarClass.isHan(sc.s[end - 3]) {
+        if end - 3 >= left, measureHeads.contains(sc.s[end - 1]), ScalarClass.isHan(sc.s[end - 2]), ScalarClass.isHan(sc.s[end - 3]) {
             return (end - 3)..<end
         }
         return nil

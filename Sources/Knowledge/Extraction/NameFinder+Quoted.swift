@@ -14,7 +14,7 @@ import Foundation
 /// | `服务中心`    | `企业综合服务中心`          | not one: a plain tail of the name          |
 extension NameFinder {
     /// Characters after which a new word of a name starts (place and department prefixes).
-    static let prefixEnders: Set<Unicode.Scalar> = Set("市县区镇省局委办".unicodeScalars)
+    static let prefixEnders: Set<Unicode.Scalar> = Set("市县区镇乡村道省局委办".unicodeScalars)
 
     /// Like `nameSpan`, but a `”` right before the name part is jumped over to its `“` and the
     /// walk goes on, so quoted parts stay inside the name. `extraBoundaries` end the name too

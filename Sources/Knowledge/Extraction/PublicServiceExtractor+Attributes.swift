@@ -15,7 +15,7 @@ extension PublicServiceExtractor {
     /// Verbs after `由X` that make X the host (`由县商务局牵头`).
     static let hostVerbs = ["负责运营", "建设运营", "牵头", "主办", "设立", "建设", "运营", "负责", "打造", "组建", "开设"]
     /// Verbs after `在X` that make X the location (`在姚庄镇成立…`).
-    static let siteVerbs = ["设立", "成立", "开设", "建成", "建设", "设置", "启用", "揭牌", "挂牌", "打造", "新建", "开通"]
+    static let siteVerbs = ["投入使用", "设立", "成立", "开设", "建成", "建设", "设置", "启用", "揭牌", "挂牌", "打造", "新建", "开通"]
     /// Words before a location that runs to the end of the clause (`位于海宁市海昌路88号`).
     static let addressLeads = ["位于", "坐落于", "设在", "地址为", "地址是", "落户"]
     /// Verbs that set a service point up; the date before them is when.
@@ -137,7 +137,7 @@ extension PublicServiceExtractor {
             let clause = sc.clause(around: p)
             guard let deng = sc.occurrences(of: "等", in: max(clause.lowerBound, p - 8)..<p).last else { continue }
             let cue = departmentCues.compactMap { c in sc.occurrences(of: c, in: clause.lowerBound..<deng).last.map { $0 + c.unicodeScalars.count } }.max()
-            let items = sc.enumerationItems(in: (cue ?? clause.lowerBound)..<(deng + 1))
+            let items = sc.enumerationItems(in: sc.stripWords((cue ?? clause.lowerBound)..<(deng + 1), leading: ["了"], trailing: []))
             let named = items.filter { r in
                 (1...10).contains(r.count) && r.allSatisfy { ScalarClass.isHan(sc.s[$0]) }
                     && !genericDepartmentLeads.contains { sc.matches($0, at: r.lowerBound) }

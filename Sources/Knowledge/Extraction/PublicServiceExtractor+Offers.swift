@@ -91,11 +91,17 @@ extension PublicServiceExtractor {
     /// inside `完成X的办理`, or in a preceding `对…`/`针对…` clause.
     static func commitments(in sc: SentenceScanner) -> [Found<Commitment>] {
         var out: [Found<Commitment>] = []
-        for d in sc.durations() {
+        let durations = sc.durations()
+        var previous: (clause: Range<Int>, actionEnd: Int, scope: String?)?
+        for d in durations {
             let within = ["以内", "内"].first { sc.matches($0, at: d.range.upperBound) }
             guard let within else { continue }
             let clause = sc.clause(around: d.range.lowerBound)
-            let action = sc.stripWords((d.range.upperBound + within.unicodeScalars.count)..<clause.upperBound,
+            let actionStart = d.range.upperBound + within.unicodeScalars.count
+            // `1小时内响应、24小时内反馈`: an action ends at `、` or at the next limit
+            let actionEnd = ([clause.upperBound] + sc.occurrences(of: "、", in: actionStart..<clause.upperBound)
+                + durations.map(\.range.lowerBound).filter { $0 > actionStart && $0 < clause.upperBound }).min()!
+            let action = sc.stripWords(actionStart..<actionEnd,
                                        leading: ["即可", "就", "便", "均", "都", "必须", "予以", "要"], trailing: ["\u{201D}"])
             let actionText = sc.text(action)
             guard !action.isEmpty, action.count <= 20, commitmentActions.contains(where: { actionText.contains($0) }) else { continue }
@@ -107,7 +113,13 @@ extension PublicServiceExtractor {
                 if !inner.isEmpty { scope = sc.original(inner) }
                 printedAction = v + sc.original((de + 1)..<action.upperBound)
             }
-            if scope == nil { scope = scopeBefore(d.range.lowerBound, clause: clause, in: sc) }
+            if scope == nil, let p = previous, p.clause == clause,
+               sc.stripWords(p.actionEnd..<d.range.lowerBound, leading: ["、", "和", "及"], trailing: []).isEmpty {
+                scope = p.scope   // a second limit in a list shares the first one's scope
+            } else if scope == nil {
+                scope = scopeBefore(d.range.lowerBound, clause: clause, in: sc)
+            }
+            previous = (clause, action.upperBound, scope)
             out.append(Found(range: d.range, value: Commitment(scope: scope, action: printedAction, limit: d.value)))
         }
         return out
@@ -116,8 +128,10 @@ extension PublicServiceExtractor {
     /// The scope printed before a time limit in its clause, or in an `对…` clause right before it.
     private static func scopeBefore(_ limit: Int, clause: Range<Int>, in sc: SentenceScanner) -> String? {
         var prefix = clause.lowerBound..<limit
-        if let p = promiseWords.compactMap({ w in sc.occurrences(of: w, in: prefix).last.map { $0 + w.unicodeScalars.count } }).max() {
-            prefix = p..<limit
+        if let p = promiseWords.compactMap({ w in sc.occurrences(of: w, in: prefix).last.map { ($0, $0 + w.unicodeScalars.count) } }).max(by: { $0.1 < $1.1 }) {
+            // `承诺一般事项2个工作日内办结`: the scope follows the promise; `群众反映的问题做到1小时内…`: it precedes it
+            let after = sc.stripWords(p.1..<limit, leading: [], trailing: limitLeads)
+            prefix = after.isEmpty ? clause.lowerBound..<p.0 : p.1..<limit
         }
         prefix = sc.stripWords(prefix, leading: ["\u{201C}", "并", "可"], trailing: limitLeads)
         let text = sc.text(prefix)
