@@ -11,11 +11,38 @@ enum AnswerTypeDetector {
     static let personVerbs = ["获得", "荣获", "夺得", "当选", "获评"]
     static let durationUnits = ["工作日", "分钟", "小时", "天", "周", "个月"]
     static let moneyUnits = ["元", "美元", "块"]
+    static let measureUnits = ["米", "公里", "千米", "平方米", "平方公里", "公顷", "亩", "吨", "公斤", "千克", "层", "厘米", "度"]
+
+    /// What the question tells the detector: its characters (an answer must bring something
+    /// new), the names it asks about (a definition starts from them) and the head noun of a
+    /// "which X" question (`哪家物业公司` wants a name ending in 公司).
+    struct Context {
+        var question: Set<Unicode.Scalar> = []
+        var terms: [[Unicode.Scalar]] = []
+        var placeSuffixes: [String] = AnswerTypeDetector.placeSuffixes
+        var organisationSuffixes: [String] = AnswerTypeDetector.organisationWords
+
+        static let none = Context()
+
+        /// Builds the context from a normalised question and the names it mentions.
+        init(question q: [Unicode.Scalar] = [], terms: [[Unicode.Scalar]] = []) {
+            question = Set(q)
+            self.terms = terms
+            let asked = { (words: [String]) in words.filter { w in AnswerTypeDetector.has(q, 0..<q.count, [w]) } }
+            let places = asked(AnswerTypeDetector.placeSuffixes.filter { $0.unicodeScalars.count >= 2 })
+            if !places.isEmpty { placeSuffixes = places }
+            let orgs = asked(AnswerTypeDetector.organisationWords.filter { $0.unicodeScalars.count >= 2 })
+            if !orgs.isEmpty { organisationSuffixes = orgs }
+        }
+    }
+
+    /// Words that, right after the name asked about, make a clause say what it is.
+    static let definingWords = ["是", "为", "即", "指", "将", "由", "通过", "主要", "实行", "采用", "旨在", "是指", "就是"]
 
     /// True when `s[range]` holds a value of `type`. For places and organisations the name must
-    /// bring something new: a name whose characters all come from `question` (`物业公司` asked
+    /// bring something new: a name whose characters all come from the question (`物业公司` asked
     /// about) is the question's own word, not an answer.
-    static func contains(_ type: AnswerType, in s: [Unicode.Scalar], range: Range<Int>, question: Set<Unicode.Scalar> = []) -> Bool {
+    static func contains(_ type: AnswerType, in s: [Unicode.Scalar], range: Range<Int>, context: Context = .none) -> Bool {
         switch type {
         case .time: return hasClockTime(s, range)
         case .date: return hasDate(s, range)
@@ -23,12 +50,37 @@ enum AnswerTypeDetector {
         case .number: return range.contains { ScalarClass.isDigit(s[$0]) }
         case .rank: return range.contains { $0 + 1 < range.upperBound && s[$0] == "第" && ScalarClass.isDigit(s[$0 + 1]) }
         case .duration: return hasNumber(s, range, followedBy: durationUnits)
-        case .place: return hasName(s, range, suffixes: placeSuffixes, question: question) || has(s, range, ["位于", "设在"])
+        case .measure: return hasNumber(s, range, followedBy: measureUnits)
+        case .place: return hasName(s, range, suffixes: context.placeSuffixes, question: context.question) || has(s, range, ["位于", "设在"])
         case .phone: return hasPhone(s, range)
         case .person: return has(s, range, personVerbs)
-        case .organisation: return hasName(s, range, suffixes: organisationWords, question: question)
-        case .definition: return has(s, range, ["是", "为", "即", "指"])
+        case .organisation: return hasName(s, range, suffixes: context.organisationSuffixes, question: context.question)
+        case .definition: return defines(s, range, context.terms)
         }
+    }
+
+    /// A term of the question followed (quotes skipped) by a defining word: `“诚信制”物业将建立…`.
+    private static func defines(_ s: [Unicode.Scalar], _ r: Range<Int>, _ terms: [[Unicode.Scalar]]) -> Bool {
+        for t in terms where !t.isEmpty {
+            var i = r.lowerBound
+            while i < r.upperBound {
+                // match t at i, skipping quote marks in s
+                var k = 0, j = i
+                while k < t.count && j < r.upperBound {
+                    if s[j] == t[k] { k += 1; j += 1 } else if s[j] == "\u{201C}" || s[j] == "\u{201D}" { j += 1 } else { break }
+                }
+                if k == t.count {
+                    while j < r.upperBound && (s[j] == "\u{201D}" || s[j] == "\u{201C}") { j += 1 }
+                    if definingWords.contains(where: { w in
+                        var p = j
+                        for c in w.unicodeScalars { guard p < r.upperBound, s[p] == c else { return false }; p += 1 }
+                        return true
+                    }) { return true }
+                }
+                i += 1
+            }
+        }
+        return false
     }
 
     /// A name ending in one of `suffixes` whose two characters before the suffix are Han and not

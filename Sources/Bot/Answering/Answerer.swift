@@ -87,20 +87,20 @@ struct Answerer: Sendable {
         for r in u.routes where r.known && !out.contains(where: { if case .route(r.id) = $0 { return true }; return false }) {
             out.append(.route(r.id))
         }
-        let rank: (EntityKind) -> Int = { k in
-            switch k {
-            case .route, .contact, .service, .event: return 0
-            case .term: return 1
-            case .mention: return 2
+        // Rank: how well the name was matched, what kind of thing it is (one with facts beats a
+        // quoted term, which beats a passing mention) and how long the match is.
+        func rank(_ m: EntityMatch) -> Double {
+            let quality = m.kind == .exact ? 1.0 : (m.kind == .pinyin ? 0.9 : m.coverage)
+            let kindBonus: Double
+            switch kb.entities.entities[m.entity].kind {
+            case .route, .contact, .service, .event: kindBonus = 0.3
+            case .term: kindBonus = 0.1
+            case .mention: kindBonus = 0
             }
+            return quality + kindBonus + 0.02 * Double(m.range.count)
         }
         let matches = u.entities.filter { $0.kind != .partial || $0.coverage >= 0.75 || !u.entities.contains(where: { $0.kind == .exact }) }
-        let sorted = matches.sorted { a, b in
-            let ka = rank(kb.entities.entities[a.entity].kind), kb_ = rank(kb.entities.entities[b.entity].kind)
-            if a.kind != b.kind { return a.kind == .exact || (a.kind == .pinyin && b.kind == .partial) }
-            if a.range.count != b.range.count { return a.range.count > b.range.count }
-            return ka < kb_
-        }
+        let sorted = matches.sorted { rank($0) > rank($1) }
         out += sorted.map { .entity($0.entity) }
         return out
     }

@@ -125,7 +125,7 @@ struct RetrievalAnswerer {
         let topScore = hits.first?.score ?? 1
         let types = wantedTypes ?? u.answerTypes
         let strongTypes = types.filter { RetrievalAnswerer.strongTypes.contains($0) }
-        let questionChars = Set(u.normalized)
+        let typeContext = AnswerTypeDetector.Context(question: u.normalized, terms: definitionTerms(u))
         var best: Result?
         var articleUnits: [Int: Set<Int>] = [:]
         for hit in hits.prefix(RetrievalAnswerer.candidates * (focusArticles == nil ? 1 : 3)) {
@@ -137,7 +137,7 @@ struct RetrievalAnswerer {
             let known = articleUnits[sentence.article] ?? presentUnits(units, article: sentence.article)
             articleUnits[sentence.article] = known
             let sentenceCoverage = coverage(units, total: total, in: sentence.scalars, 0..<sentence.scalars.count, title: title,
-                                            types: types, question: questionChars, alsoPresent: known, contextWeight: 0.8)
+                                            types: types, context: typeContext, alsoPresent: known, contextWeight: 0.8)
             guard sentenceCoverage >= RetrievalAnswerer.minimumCoverage else { continue }
             // What is asked about the topic: units that are neither the named entity nor in the headline.
             let predicate = units.filter { !$0.inEntity && !contains(title, 0..<title.count, $0.scalars) }
@@ -149,12 +149,12 @@ struct RetrievalAnswerer {
                 // A "when"/"how much"/"phone" question needs that kind of value in the answer.
                 if !strongTypes.isEmpty && !strongTypes.contains(where: { AnswerTypeDetector.contains($0, in: sentence.scalars, range: window) }) { continue }
                 let topicCoverage = topicTotal > 0
-                    ? coverage(topic, total: topicTotal, in: sentence.scalars, window, title: nil, types: types, question: questionChars) : 0
+                    ? coverage(topic, total: topicTotal, in: sentence.scalars, window, title: nil, types: types, context: typeContext) : 0
                 // With nothing asked beyond the topic (`平服365是什么`), the window must carry the topic.
                 let predicateCoverage = predicateTotal > 0
-                    ? coverage(predicate, total: predicateTotal, in: sentence.scalars, window, title: nil, types: types, question: questionChars)
+                    ? coverage(predicate, total: predicateTotal, in: sentence.scalars, window, title: nil, types: types, context: typeContext)
                     : topicCoverage
-                let hasType = types.contains { AnswerTypeDetector.contains($0, in: sentence.scalars, range: window, question: questionChars) }
+                let hasType = types.contains { AnswerTypeDetector.contains($0, in: sentence.scalars, range: window, context: typeContext) }
                 let typeMatch = types.isEmpty ? 0 : (hasType ? 0.7 : -0.9)
                 let score = 2.0 * predicateCoverage + 0.5 * topicCoverage + 0.8 * sentenceCoverage + typeMatch
                     - 0.006 * Double(window.count) + 0.3 * hit.score / max(topScore, 1e-9) + boost
@@ -171,19 +171,24 @@ struct RetrievalAnswerer {
         return best
     }
 
+    /// What a definition question asks about: the names it matched, else its content segments.
+    func definitionTerms(_ u: Understanding) -> [[Unicode.Scalar]] {
+        u.entities.filter { $0.kind != .pinyin }.map { Array(u.normalized[$0.range]) } + u.contentSegments.map(\.scalars)
+    }
+
     /// Answer types that must appear in the clause chosen (a "when" needs a date).
-    static let strongTypes: Set<AnswerType> = [.time, .date, .money, .number, .rank, .duration, .phone]
+    static let strongTypes: Set<AnswerType> = [.time, .date, .money, .number, .rank, .measure, .duration, .phone]
 
     /// Share of unit weight present in `s[range]` (or the headline); cue units also count when
     /// the range holds a value of their type; units in `alsoPresent` (indices) count at
     /// `contextWeight`.
     func coverage(_ units: [Unit], total: Double, in s: [Unicode.Scalar], _ range: Range<Int>, title: [Unicode.Scalar]?,
-                  types: [AnswerType], question: Set<Unicode.Scalar> = [], alsoPresent: Set<Int> = [], contextWeight: Double = 0) -> Double {
+                  types: [AnswerType], context: AnswerTypeDetector.Context = .none, alsoPresent: Set<Int> = [], contextWeight: Double = 0) -> Double {
         var got = 0.0
         for (i, unit) in units.enumerated() {
             if contains(s, range, unit.scalars) || (title.map { contains($0, 0..<$0.count, unit.scalars) } ?? false) {
                 got += unit.weight
-            } else if let cue = unit.cue, AnswerTypeDetector.contains(cue, in: s, range: range, question: question) {
+            } else if let cue = unit.cue, AnswerTypeDetector.contains(cue, in: s, range: range, context: context) {
                 got += unit.weight * 0.6      // the kind of value stands in for the cue word, a little weaker
             } else if alsoPresent.contains(i) {
                 got += unit.weight * contextWeight

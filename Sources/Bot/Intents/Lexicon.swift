@@ -27,5 +27,5 @@ struct Lexicon: Sendable {
 
 /// What kind of value a question asks for; used to pick the clause that answers it.
 enum AnswerType: String, CaseIterable, Sendable {
-    case time, date, money, number, rank, duration, place, phone, person, organisation, definition
+    case time, date, money, number, rank, measure, duration, place, phone, person, organisation, definition
 }

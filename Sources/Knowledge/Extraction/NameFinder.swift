@@ -11,7 +11,7 @@ import Foundation
 /// | `…涉外服务综合体——移民服务站,将…`              | `服务站`   | `移民服务站`              |
 public enum NameFinder {
     /// Single characters that end a name to their left.
-    static let boundaryScalars: Set<Unicode.Scalar> = Set(",.;:!?。、()“”\"'《》<>[]{}|—-~·… 在于到了的是和与及由向从对为把被将经让给等也都就已并又还而或每该这那其各共去来找当于".unicodeScalars)
+    static let boundaryScalars: Set<Unicode.Scalar> = Set(",.;:!?。、()“”\"'《》<>[]{}|—-~·… 在于到了的是和与及由向从对为把被将经让给等也都就已并又还而或每该这那其各共去来找当于以按据随自至".unicodeScalars)
 
     /// Words that end a name to their left (verbs and prepositions before a name).
     static let boundaryWords: [[Unicode.Scalar]] = [

@@ -42,11 +42,18 @@ struct EntityBuilder {
                     add(.term, name: scanner.original(q.range), names: [q.value], articles: [ai], fact: nil)
                 }
                 for m in NameFinder.names(in: scanner, suffixes: EntityBuilder.mentionSuffixes, maxLength: 14)
-                    where (4...14).contains(m.range.count) {
+                    where (4...14).contains(m.range.count) && !isFactName(m.value) {
                     add(.mention, name: m.value, names: [m.value] + NameFinder.shortForms(of: m.value), articles: [ai], fact: nil)
                 }
             }
         }
+    }
+
+    /// True when an entity with facts (route, contact, service, event) already goes by this name,
+    /// so a passing mention of it adds nothing but ambiguity.
+    private func isFactName(_ name: String) -> Bool {
+        let n = normalizer.normalize(stripQuotes(name))
+        return entities.contains { $0.kind != .term && $0.kind != .mention && $0.names.contains(n) }
     }
 
     /// A quoted phrase that names something (not a quoted sentence or slogan with punctuation).
