@@ -12,6 +12,7 @@ import Foundation
 /// | `第六`          | `第6`       | ordinal                                  |
 /// | `百分之五十`    | `50%`       | percentage                               |
 /// | `一体化` `统一` `万事通` `百姓` `一路向前` | unchanged | not quantities |
+/// | `十分重要`      | unchanged   | 十分 "very" (but `十分钟` → `10分钟`)     |
 enum ChineseNumerals {
     /// Value of a digit character, or nil.
     @inline(__always) static func digitValue(_ s: Unicode.Scalar) -> Int? {
@@ -104,6 +105,9 @@ enum ChineseNumerals {
             if c == "零" || c == "〇" { return nil }
             if c == "十" {
                 guard measured || ordinal else { return nil }
+                // 十分 is the adverb "very" (十分重要) unless it is a clock minute (八点十分) or a
+                // duration (十分钟).
+                if !ordinal, next == "分", afterNext != "钟", prev != "点", prev != "时" { return nil }
                 return Array("10".unicodeScalars)
             }
             if c == "两" && !measured { return nil }
