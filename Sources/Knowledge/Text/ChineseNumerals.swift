@@ -13,6 +13,7 @@ import Foundation
 /// | `百分之五十`    | `50%`       | percentage                               |
 /// | `一体化` `统一` `万事通` `百姓` `一路向前` | unchanged | not quantities |
 /// | `十分重要`      | unchanged   | 十分 "very" (but `十分钟` → `10分钟`)     |
+/// | `长三角`        | unchanged   | a place name, not 3 jiao                 |
 enum ChineseNumerals {
     /// Value of a digit character, or nil.
     @inline(__always) static func digitValue(_ s: Unicode.Scalar) -> Int? {
@@ -51,8 +52,9 @@ enum ChineseNumerals {
     static let rangeConnectors: Set<Unicode.Scalar> = Set("到至~-、或".unicodeScalars)
 
     /// Numeral + measure pairs that are words, not quantities, and would otherwise look like an
-    /// identifier: `一路` ("all the way", "one line of pipe") must never become route `1路`.
-    static let idioms: Set<String> = ["一路"]
+    /// identifier: `一路` ("all the way", "one line of pipe") must never become route `1路`;
+    /// `三角` is the delta of `长三角` or a triangle (`三角形`), almost never 3 jiao.
+    static let idioms: Set<String> = ["一路", "三角"]
 
     /// Converts in place.
     static func convert(_ buffer: inout ScalarBuffer) {
