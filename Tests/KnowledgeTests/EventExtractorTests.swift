@@ -123,6 +123,21 @@ import Testing
         #expect(Self.prize(e, rank: "二等奖")?.winner == "南湖区代表队和海宁市代表队")
     }
 
+    @Test func childrensContestAnnouncedInOneParagraph() throws {
+        let kb = F.build(F.artContestPage)
+        let e = try #require(kb.facts.events.first)
+        #expect(kb.facts.events.count == 1)
+        #expect(e.name.value == "第二届“南湖杯”少儿书画比赛")
+        #expect(e.organisers.map(\.value) == ["南湖区文联"])
+        #expect(e.groups.map(\.value) == ["书法组", "绘画组"])
+        #expect(e.eligibility.map(\.value) == ["6至14周岁的南湖区中小学生"])
+        #expect(e.date(.registrationDeadline)?.value.date == PrintedDate(month: 8, day: 31))
+        #expect(e.date(.held)?.value.date == PrintedDate(month: 9, day: 28))
+        #expect(e.venue?.value == "南湖区文化馆")
+        let first = try #require(Self.prize(e, rank: "一等奖"))
+        #expect(first.count == 10 && first.amount?.text == "1000元")
+    }
+
     @Test func ordinaryMeetingGivesNoEvent() {
         #expect(F.build(F.meetingPage).facts.events.isEmpty)
     }
@@ -144,6 +159,8 @@ import Testing
         ("决赛将于10月中旬举行。", ["final 10月中旬"]),
         ("11月上旬举行半决赛。", ["semifinal 11月上旬"]),
         ("9月1日起开始报名。", ["registrationOpen 9月1日"]),
+        ("报名时间即日起至8月31日。", ["registrationDeadline 8月31日"]),
+        ("比赛将于9月28日在南湖区文化馆举行。", ["held 9月28日"]),
         ("截至8月底,全市已有1200家企业参加。", []),     // a cut-off without 报名 is no deadline
         ("今年9月,县商务局设立服务中心。", []),
     ]

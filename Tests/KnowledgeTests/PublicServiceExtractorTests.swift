@@ -113,6 +113,19 @@ import Testing
         #expect(s.programmes.map(\.value) == ["“15分钟办事圈”便民服务体系"])
     }
 
+    @Test func hallInsideACentre() throws {
+        let kb = F.build(F.hallPage)
+        #expect(kb.facts.services.count == 1)
+        let s = try #require(kb.facts.services.first)
+        #expect(s.name.value == "县行政服务中心新办事大厅")
+        #expect(s.location?.value == "嘉善县华亭路")
+        #expect(s.established?.value == "近日")
+        #expect(s.windowCount?.value.value == 56)
+        #expect(s.serviceCount?.value.text == "1200余项政务服务事项")
+        let promises = s.commitments.map { "\($0.value.scope ?? "-")|\($0.value.action)|\($0.value.limit.text)" }
+        #expect(promises == ["企业开办全流程|办结|1个工作日", "不动产登记|完成|5个工作日"])
+    }
+
     @Test func passingMentionsGiveNoService() {
         #expect(F.build(F.passingMentionPage).facts.services.isEmpty)
     }

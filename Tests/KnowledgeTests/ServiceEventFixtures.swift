@@ -65,6 +65,18 @@ enum ServiceEventFixtures {
     下一步,街道还将把社保、医保等服务下沉至各村(社区),打造“15分钟办事圈”便民服务体系。
     """
 
+    /// A hall inside a centre: an address before the name, windows counted after the noun, two promises.
+    static let hallPage = """
+    县行政服务中心新大厅启用
+    1200余项事项“一窗受理”
+
+    ■全媒体记者 金晓
+
+    本报讯 近日,位于嘉善县华亭路的县行政服务中心新办事大厅正式投入使用。新大厅共设综合受理窗口56个,可办理全县32个部门的1200余项政务服务事项,实现“一窗受理、集成服务”。
+
+    大厅工作人员介绍,企业开办全流程1个工作日内办结,不动产登记5个工作日内完成。
+    """
+
     /// A story that mentions service points and services in passing: no service facts.
     static let passingMentionPage = """
     老旧小区改造让居民住得更舒心
@@ -90,6 +102,15 @@ enum ServiceEventFixtures {
     大赛设初创组、成长组两个组别,面向45周岁以下的创业者,凡在嘉兴注册的企业或有意在嘉兴创业的团队均可报名。报名截止时间为9月20日,复赛定于10月8日举行,决赛将于10月中旬举行。
 
     大赛设一等奖1名、二等奖3名、三等奖5名,一等奖奖金5万元,二等奖奖金2万元。获奖项目还可享受创业担保贷款、场地租金减免等扶持政策。
+    """
+
+    /// A short announcement: organiser before the name, groups, who may enter, an open-ended registration.
+    static let artContestPage = """
+    南湖区“南湖杯”少儿书画比赛开始报名
+
+    ■记者 徐丽
+
+    本报讯 由南湖区文联主办的第二届“南湖杯”少儿书画比赛即日起开始报名。本次比赛分设书法组和绘画组,凡6至14周岁的南湖区中小学生均可报名,报名时间即日起至8月31日。比赛将于9月28日在南湖区文化馆举行,设一等奖10名、二等奖20名,一等奖可获得奖金1000元。
     """
 
     /// A games report: a year-led name, a closing venue, an organiser and team winners.

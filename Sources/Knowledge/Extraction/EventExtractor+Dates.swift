@@ -19,7 +19,7 @@ extension EventExtractor {
     /// Cues after a date that make it the registration deadline.
     static let deadlineAfter = ["截止报名", "报名截止", "前完成报名", "前报名", "截止"]
     /// Cues before a date that make it the registration deadline.
-    static let deadlineBefore = ["报名截止时间为", "报名截止日期为", "报名截止时间是", "截止时间为", "截止日期为", "报名截至", "报名截止", "截至"]
+    static let deadlineBefore = ["报名截止时间为", "报名截止日期为", "报名截止时间是", "截止时间为", "截止日期为", "报名截至", "报名截止", "即日起至", "截至", "至"]
     /// Cues after a date that make it the opening of registration.
     static let registrationOpenAfter = ["起开始报名", "开始报名", "起报名", "起接受报名"]
     /// Cues after a date that make it the launch.

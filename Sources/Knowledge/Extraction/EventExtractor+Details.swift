@@ -22,7 +22,7 @@ extension EventExtractor {
                                                                  ("举办", .organiser, true), ("牵头", .organiser, true)]
     /// Endings of organisation names.
     static let organisationEndings = ["局", "办", "办公室", "室", "委", "会", "处", "中心", "公司", "政府", "街道", "部", "院", "校", "集团", "银行", "团",
-                                      "所", "站", "馆", "社", "台", "镇", "市", "县", "区", "联盟", "协会", "平台", "基地"]
+                                      "所", "站", "馆", "社", "台", "镇", "市", "县", "区", "联", "协", "联盟", "协会", "平台", "基地"]
     /// Cues that introduce who may enter, with the entrants after them.
     static let entrantLeads = ["参赛对象为", "报名对象为", "参赛对象是", "参赛范围为", "参赛者须为", "参赛选手须为", "面向"]
     /// Cues after which entrants end (`凡…均可报名`, `…就能参加…`).

@@ -13,6 +13,7 @@ enum OrganiserRole {
 /// An event being assembled while its article is read. Setters keep the first value read;
 /// lists skip repeats; prizes of the same group and rank are merged.
 struct EventDraft {
+    /// The event as read so far.
     var fact: Event
     /// Grouping key of its name.
     let core: String
@@ -23,6 +24,7 @@ struct EventDraft {
     /// Whether its name makes it a contest on its own.
     let isContest: Bool
 
+    /// Starts an event from its first printed name, with the forms derived from it as aliases.
     init(article: Int, candidate c: EventCandidate, sentence: Int) {
         fact = Event(article: article, name: Sourced(c.printed, sentence: sentence))
         core = c.core
@@ -55,14 +57,17 @@ struct EventDraft {
         return details || (isContest && (f.venue != nil || !f.dates.isEmpty))
     }
 
+    /// Sets the venue unless one was read already.
     mutating func setVenue(_ v: String, _ sc: SentenceScanner) {
         if fact.venue == nil { fact.venue = Sourced(v, sentence: sc.sentenceID) }
     }
 
+    /// Sets the theme unless one was read already.
     mutating func setTheme(_ v: String, _ sc: SentenceScanner) {
         if fact.theme == nil { fact.theme = Sourced(v, sentence: sc.sentenceID) }
     }
 
+    /// Adds an organisation in its role, once.
     mutating func addOrganiser(_ v: String, role: OrganiserRole, _ sc: SentenceScanner) {
         let item = Sourced(v, sentence: sc.sentenceID)
         switch role {
@@ -72,14 +77,17 @@ struct EventDraft {
         }
     }
 
+    /// Adds a milestone unless the same kind and date is known.
     mutating func addDate(_ v: EventDate, _ sc: SentenceScanner) {
         if !fact.dates.contains(where: { $0.value.kind == v.kind && $0.value.date == v.date }) { fact.dates.append(Sourced(v, sentence: sc.sentenceID)) }
     }
 
+    /// Adds a group, once.
     mutating func addGroup(_ v: String, _ sc: SentenceScanner) {
         if !fact.groups.contains(where: { $0.value == v }) { fact.groups.append(Sourced(v, sentence: sc.sentenceID)) }
     }
 
+    /// Adds a prize, or completes one of the same group and rank (amount, count, winner).
     mutating func addPrize(_ v: Prize, _ sc: SentenceScanner) {
         if let i = fact.prizes.firstIndex(where: { $0.value.group == v.group && $0.value.rank == v.rank
             && ($0.value.winner == nil || v.winner == nil || $0.value.winner == v.winner) }) {
@@ -93,10 +101,12 @@ struct EventDraft {
         }
     }
 
+    /// Adds a kind of entrant, once.
     mutating func addEligibility(_ v: String, _ sc: SentenceScanner) {
         if !fact.eligibility.contains(where: { $0.value == v }) { fact.eligibility.append(Sourced(v, sentence: sc.sentenceID)) }
     }
 
+    /// Adds a benefit, once.
     mutating func addBenefit(_ v: String, _ sc: SentenceScanner) {
         if !fact.benefits.contains(where: { $0.value == v }) { fact.benefits.append(Sourced(v, sentence: sc.sentenceID)) }
     }

@@ -4,7 +4,9 @@ import Foundation
 struct EventCandidate {
     /// The name without any sponsor quotation before it.
     var range: Range<Int>
+    /// The name as printed.
     var printed: String
+    /// The ending it was found by (`大赛`).
     var suffix: String
     /// Grouping key: normalised name without quotes, ordinal, year or place prefix.
     var core: String

@@ -114,6 +114,8 @@ enum EventExtractor {
 
 /// A mention of a known event in a sentence.
 struct EventMention {
+    /// Where the name or back-reference is in the normalised sentence.
     var range: Range<Int>
+    /// Index of the event it refers to.
     var draft: Int
 }

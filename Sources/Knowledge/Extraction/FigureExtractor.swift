@@ -48,6 +48,7 @@ enum FigureExtractor {
     static let growthVerbs = ["增长", "下降", "提高", "提升", "增加", "减少", "降低"]
     /// Modal words around the verb; the first three mark a target.
     static let modalWords = ["将", "有望", "预计", "已经", "已", "可", "均", "分别", "同比", "了", "也", "还"]
+    /// Words that make a figure a plan or forecast rather than a result.
     static let targetWords: Set<String> = ["将", "有望", "预计", "计划", "力争", "争取", "目标"]
 
     /// Cues before a verb phrase that totals something (`共处理问题诉求1045件`).

@@ -109,9 +109,11 @@ extension PublicServiceExtractor {
         countedNouns(in: sc, units: ["项", "个", "类", "件"], nouns: countedServiceNouns)
     }
 
-    /// `设有40个窗口`: the number of windows, when the clause says the place has them.
+    /// `设有40个窗口`, `共设综合受理窗口56个`: the number of windows, when the clause says the place has them.
     static func windowCounts(in sc: SentenceScanner) -> [Found<Amount>] {
-        countedNouns(in: sc, units: ["个"], nouns: ["窗口"]).filter { f in
+        let after = countedNouns(in: sc, units: ["个"], nouns: ["窗口"])
+        let before = sc.looseAmounts(units: ["个"]).filter { sc.text(max(0, $0.range.lowerBound - 2)..<$0.range.lowerBound) == "窗口" }
+        return (after + before).filter { f in
             ["设有", "设置", "开设", "共有", "共设", "拥有", "设"].contains { !sc.occurrences(of: $0, in: sc.clause(around: f.range.lowerBound)).isEmpty }
         }
     }

@@ -2,13 +2,18 @@ import Foundation
 
 /// A service-point name found in a sentence, before grouping.
 struct ServiceCandidate {
+    /// How the sentence uses the name: the service itself, one of several, a place, or a part.
     enum Role { case entity, counted, locative, part }
 
+    /// Where it is in the normalised sentence.
     var range: Range<Int>
     /// Normalised name.
     var name: String
+    /// The name as printed.
     var printed: String
+    /// The ending it was found by (`服务中心`).
     var suffix: String
+    /// How the sentence uses it.
     var role: Role
     /// Normalised text of a quotation printed right before the name (`“平服365”企业综合服务平台`).
     var quoteBefore: String?
@@ -18,8 +23,11 @@ struct ServiceCandidate {
 
 /// A mention of a known service in a sentence.
 struct ServiceMention {
+    /// Where it is in the normalised sentence.
     var range: Range<Int>
+    /// Index of the service it refers to.
     var draft: Int
+    /// A bare head word (`中心会…`) standing for the service being talked about.
     var isBackReference = false
 }
 
@@ -38,8 +46,11 @@ extension PublicServiceExtractor {
             var r = sc.stripWords(found.range, leading: leadingPrepositions, trailing: [])
             r = extendedOverDepartment(r, in: sc)
             guard r.count >= n + 2, !quantifierStarts.contains(sc.s[r.lowerBound]) else { continue }
+            if partSuffixes.contains(suffix) { r = sc.stripWords(r, leading: ["共设", "设有", "开设", "设置", "设"], trailing: []) }
+            guard r.count >= n + 2 else { continue }
             var role = ServiceCandidate.Role.entity
-            if isCounted(r.lowerBound, in: sc) {
+            // `8个镇街道…中心`, and `综合受理窗口56个` where the count follows the noun
+            if isCounted(r.lowerBound, in: sc) || sc.integer(at: r.upperBound).map({ sc.matches("个", at: $0.1) }) == true {
                 role = .counted
             } else if locativeLeads.contains(where: { w in r.lowerBound >= w.unicodeScalars.count && sc.matches(w, at: r.lowerBound - w.unicodeScalars.count) }) {
                 role = .locative
@@ -52,7 +63,10 @@ extension PublicServiceExtractor {
             }
             out.append(ServiceCandidate(range: r, name: sc.text(r), printed: sc.original(r), suffix: suffix, role: role, quoteBefore: quote))
         }
-        for i in out.indices.dropLast() {
+        // a name inside a longer one (`县行政服务中心` in `县行政服务中心新办事大厅`) is part of it
+        out = out.filter { c in !out.contains { o in o.range != c.range && o.range.lowerBound <= c.range.lowerBound && o.range.upperBound >= c.range.upperBound } }
+        out.sort { $0.range.lowerBound < $1.range.lowerBound }
+        for i in out.indices.dropLast() where out[i].range.upperBound <= out[i + 1].range.lowerBound {
             let gap = sc.text(out[i].range.upperBound..<out[i + 1].range.lowerBound)
             if gap == "——" || gap == "—" || gap == "-" { out[i].apposedTo = i + 1 }
         }
@@ -98,9 +112,12 @@ extension PublicServiceExtractor {
 
 /// The services of one article while it is read: drafts and the names that refer to them.
 struct ServiceRegistry {
+    /// Index of the article being read.
     let article: Int
+    /// The services found so far, in order of first mention.
     var drafts: [ServiceDraft] = []
 
+    /// An empty registry for one article.
     init(article: Int) { self.article = article }
 
     /// The draft a normalised name refers to: a known name, or one is the other's short form.
@@ -113,7 +130,7 @@ struct ServiceRegistry {
     /// Creates or extends drafts from a sentence's candidates (entity mentions only).
     mutating func register(_ candidates: [ServiceCandidate], in sc: SentenceScanner, titleTerms: Set<String>) {
         var pendingAliases: [String: [ServiceCandidate]] = [:]
-        for (i, c) in candidates.enumerated() where c.role == .entity {
+        for c in candidates where c.role == .entity {
             if let q = c.quoteBefore, titleTerms.contains(q) { continue }   // a programme, read later
             if let j = c.apposedTo, candidates[j].role == .entity {
                 pendingAliases[candidates[j].name, default: []].append(c)
@@ -127,7 +144,6 @@ struct ServiceRegistry {
                 d = drafts.count
                 drafts.append(ServiceDraft(article: article, candidate: c, sentence: sc.sentenceID))
             }
-            _ = i
             for alias in pendingAliases[c.name] ?? [] { drafts[d].addName(alias.name, printed: alias.printed) }
         }
     }

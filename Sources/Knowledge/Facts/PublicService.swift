@@ -2,6 +2,7 @@ import Foundation
 
 /// A public service point: a service centre, hall, window, platform or station.
 public struct PublicService: Sendable {
+    /// Index of the article in `KnowledgeBase.articles`.
     public var article: Int
     /// Name as printed (`企业涉外服务中心`, `平湖市企业综合服务中心`).
     public var name: Sourced<String>
@@ -28,6 +29,7 @@ public struct PublicService: Sendable {
     /// Result figures (`办结率达99.3%`).
     public var results: [Sourced<Figure>] = []
 
+    /// A service with only its name.
     public init(article: Int, name: Sourced<String>) {
         self.article = article
         self.name = name
@@ -43,8 +45,10 @@ public struct Commitment: Sendable, Hashable {
     public var scope: String?
     /// What happens within the limit (`直接办结`, `做出回响`, `完成办理`).
     public var action: String
+    /// The time limit (`30分钟`, `3个工作日`).
     public var limit: Duration
 
+    /// A commitment.
     public init(scope: String?, action: String, limit: Duration) {
         self.scope = scope
         self.action = action
