@@ -14,6 +14,7 @@ import Foundation
 /// | `一体化` `统一` `万事通` `百姓` `一路向前` | unchanged | not quantities |
 /// | `十分重要`      | unchanged   | 十分 "very" (but `十分钟` → `10分钟`)     |
 /// | `长三角`        | unchanged   | a place name, not 3 jiao                 |
+/// | `七八个` `三四天` | unchanged | an estimate ("seven or eight"), not 78   |
 enum ChineseNumerals {
     /// Value of a digit character, or nil.
     @inline(__always) static func digitValue(_ s: Unicode.Scalar) -> Int? {
@@ -129,6 +130,9 @@ enum ChineseNumerals {
         if !positional {
             // Digit-by-digit identifier (一一五, 二〇二三); 两 never appears in those.
             if run.contains("两") { return nil }
+            // Two neighbouring digits are an estimate, not a number: 七八个 is "seven or eight",
+            // 三四天 "three or four days", 一二年级 "grades one and two" — never 78, 34, 12.
+            if run.count == 2, let a = digitValue(run[0]), let b = digitValue(run[1]), a > 0, b == a + 1 { return nil }
             guard measured || ordinal || run.count >= 3 || rangeStart || rangeEnd else { return nil }
             return run.map { Unicode.Scalar(UInt32(0x30 + digitValue($0)!))! }
         }
