@@ -1,46 +1,24 @@
 import Foundation
 
-/// Limits one connection enforces (derived from `ServeConfiguration`).
-struct ConnectionLimits: Sendable, Equatable {
-    /// Longest request line, in bytes without the newline (`--max-line-bytes`).
-    var maxLineBytes = 4096
-    /// Seconds without a complete line before the client is dropped (`--idle-timeout`).
-    var idleTimeout = 300.0
-    /// Seconds to finish a line once its first byte arrived (`--line-deadline`).
-    var lineDeadline = 10.0
-    /// Unsent reply bytes above which we stop reading the client's input.
-    var outputHighWater = 256 << 10
-    /// Unsent reply bytes above which the client is dropped (`--output-cap`).
-    var outputCap = 1 << 20
-    /// Lines being answered at once per connection: beyond it, input waits (backpressure).
-    var maxInFlight = 32
-    /// Lines started per wake-up, so one busy client cannot hog its queue's thread.
-    var linesPerWakeup = 64
-    /// Bytes per read call.
-    var readChunk = 16 << 10
-    /// Bytes read per wake-up at most (then the connection yields its queue).
-    var readBudget = 64 << 10
-    /// Input bytes buffered but not yet answered, above which we stop reading.
-    var maxBufferedInput = 64 << 10
-    /// Seconds a closing connection gets to take its last line before it is cut.
-    var closeGrace = 2.0
-}
-
 /// One client of the Unix socket: reads request lines, answers them on the shared concurrent
 /// answer queue, writes replies back in request order, and enforces `ConnectionLimits`.
 ///
 /// Every mutable field below is touched only on `queue` (this connection's serial queue): source
-/// handlers and timers are scheduled there, and answers hop back there. So a stuck client stalls
-/// only its own queue, never another client's replies.
+/// handlers and the timer are scheduled there, and answers hop back there. So a stuck client
+/// stalls only its own queue, never another client's replies.
 ///
 /// Descriptor hygiene: one read source and (created the first time a send would block) one write
 /// source on the fd, each created once; the fd is closed only after the last of them has been
-/// cancelled, in its cancel handler.
+/// cancelled, in its cancel handler. Handlers drain to EAGAIN and reschedule themselves when they
+/// stop early: libdispatch's epoll backend does not reliably fire again for what is left (an EOF
+/// that arrived with the last bytes was seen to be lost).
 final class Connection: @unchecked Sendable {
     private enum State { case open, draining, closing, closed }
 
-    /// Connection number (also names the default session `conn-<id>`).
+    /// Connection number (also names the default session, `session`).
     let id: Int
+    /// The dialogue session of requests that name none: `conn-<id>`.
+    let session: String
     private let fd: Int32
     private let peer: Peer
     private let limits: ConnectionLimits
@@ -48,34 +26,30 @@ final class Connection: @unchecked Sendable {
     private let answerQueue: DispatchQueue
     private let stats: ServerStats
     private let logger: Logger
-    private let onClosed: @Sendable (Int) -> Void
+    private let onClosed: @Sendable (Connection) -> Void
     private let queue: DispatchQueue
+    private let timer: DispatchSourceTimer
 
     private var state = State.open
     private var framer: LineFramer
     private var output = OutputBuffer()
+    private var replies = ReplySequencer()
+    private var deadlines: ConnectionDeadlines
     private var readSource: DispatchSourceRead?
     private var readSuspended = false
     private var writeSource: DispatchSourceWrite?
     private var writeSuspended = false
     private var sourcesToCancel = 0
-    private let timer: DispatchSourceTimer
-    private var timerDeadline: UInt64 = 0
-    /// Replies finished out of order, by request sequence number, until their turn comes.
-    private var finished: [Int: [UInt8]] = [:]
-    private var nextSequence = 0
-    private var nextToWrite = 0
+    private var timerDeadline: UInt64?
     private var inFlight = 0
     private var inputEnded = false
     private var pumpScheduled = false
-    private var lastLineAt: UInt64
-    private var partialSince: UInt64?
-    private var closeBy: UInt64 = .max
 
     init(fd: Int32, id: Int, peer: Peer, limits: ConnectionLimits, responder: LineResponder, answerQueue: DispatchQueue,
-         stats: ServerStats, logger: Logger, onClosed: @escaping @Sendable (Int) -> Void) {
+         stats: ServerStats, logger: Logger, onClosed: @escaping @Sendable (Connection) -> Void) {
         self.fd = fd
         self.id = id
+        self.session = "conn-\(id)"
         self.peer = peer
         self.limits = limits
         self.responder = responder
@@ -86,11 +60,10 @@ final class Connection: @unchecked Sendable {
         self.queue = DispatchQueue(label: "enquiry-bot.connection.\(id)")
         self.framer = LineFramer(maxLineBytes: limits.maxLineBytes)
         self.timer = DispatchSource.makeTimerSource(queue: queue)
-        self.lastLineAt = Connection.now()
+        self.deadlines = ConnectionDeadlines(limits: limits, now: Connection.now())
     }
 
     private static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
-    private static func nanos(_ seconds: Double) -> UInt64 { UInt64(max(0, seconds) * 1e9) }
 
     /// Starts reading and the timeout clock.
     func start() {
@@ -112,7 +85,6 @@ final class Connection: @unchecked Sendable {
         queue.async { [self] in
             guard state == .open else { return }
             state = .draining
-            updateReadInterest()
             pump()
         }
     }
@@ -120,14 +92,12 @@ final class Connection: @unchecked Sendable {
     // MARK: input
 
     /// Reads until the socket would block, at most `readBudget` bytes and never past the input
-    /// bound. Draining matters: libdispatch's epoll backend does not reliably fire again for what
-    /// is left (an EOF that arrived with the last bytes was seen to be lost), so a handler that
-    /// stops early reschedules itself instead of waiting for another event.
+    /// bound; stopping early reschedules (see the type's comment).
     private func readable() {
         guard state == .open, !inputEnded, !readSuspended else { return }
         var budget = limits.readBudget
         var stoppedEarly = false
-        while true {
+        reading: while true {
             let room = min(limits.readChunk, limits.maxBufferedInput - framer.bufferedBytes, budget)
             guard room > 0 else { stoppedEarly = true; break }
             let result: IOResult = withUnsafeTemporaryAllocation(byteCount: room, alignment: 1) { buf in
@@ -136,14 +106,11 @@ final class Connection: @unchecked Sendable {
                 return r
             }
             switch result {
-            case .bytes(let n):
-                budget -= n
-                continue
-            case .wouldBlock: break
-            case .endOfFile: inputEnded = true
+            case .bytes(let n): budget -= n
+            case .wouldBlock: break reading
+            case .endOfFile: inputEnded = true; break reading
             case .failed(let code): return abort(code)
             }
-            break
         }
         pump()
         if stoppedEarly { scheduleRead() }
@@ -165,12 +132,11 @@ final class Connection: @unchecked Sendable {
                 queue.async { [self] in pump() }
                 break
             }
-            let event = framer.nextLine() ?? (inputEnded && state == .open ? framer.finish() : nil)
-            guard let event else { break }
+            guard let event = framer.nextLine() ?? (inputEnded && state == .open ? framer.finish() : nil) else { break }
             started += 1
             switch event {
             case .line(let bytes):
-                lastLineAt = Connection.now()
+                deadlines.lineReceived(at: Connection.now())
                 startAnswer(bytes)
             case .tooLong:
                 refuse(.lineTooLong(limit: limits.maxLineBytes))
@@ -181,10 +147,9 @@ final class Connection: @unchecked Sendable {
     }
 
     private func startAnswer(_ line: [UInt8]) {
-        let sequence = nextSequence
-        nextSequence += 1
+        let sequence = replies.issue()
         inFlight += 1
-        let responder = self.responder, peer = self.peer, session = "conn-\(id)"
+        let responder = self.responder, peer = self.peer, session = self.session
         answerQueue.async { [self] in
             responder.respond(to: line, from: peer, defaultSession: session) { reply in
                 self.queue.async { self.answered(sequence, reply) }
@@ -195,8 +160,7 @@ final class Connection: @unchecked Sendable {
     private func answered(_ sequence: Int, _ reply: [UInt8]) {
         inFlight -= 1
         guard state != .closed else { return }
-        finished[sequence] = reply
-        queueFinishedReplies()
+        for ready in replies.complete(sequence, reply) { output.append(ready) }
         flush()
         guard state != .closed else { return }
         if output.pending > limits.outputCap { return overflow() }
@@ -206,37 +170,22 @@ final class Connection: @unchecked Sendable {
     /// Reading is wanted only while the client keeps up with its replies and unanswered input is
     /// bounded; otherwise the socket buffer fills and the client's own sends block (backpressure).
     private func updateReadInterest() {
-        guard let source = readSource else { return }
+        guard let source = readSource, state != .closed else { return }
         let wanted = state == .open && !inputEnded && output.pending < limits.outputHighWater
             && framer.bufferedBytes < limits.maxBufferedInput
         if wanted && readSuspended {
             source.resume()
             readSuspended = false
             scheduleRead()  // bytes may be waiting already; do not count on a fresh event
-        } else if !wanted && !readSuspended && state != .closed {
+        } else if !wanted && !readSuspended {
             source.suspend()
             readSuspended = true
         }
-        // The line deadline runs only while we are reading: a client we stopped reading from
-        // cannot finish its line.
-        if framer.hasPartialLine && !readSuspended && state == .open {
-            if partialSince == nil {
-                partialSince = Connection.now()
-                armTimer()
-            }
-        } else {
-            partialSince = nil
-        }
+        let waiting = framer.hasPartialLine && !readSuspended && state == .open
+        if deadlines.partialLine(waiting: waiting, at: Connection.now()) { armTimer() }
     }
 
     // MARK: output
-
-    private func queueFinishedReplies() {
-        while let reply = finished.removeValue(forKey: nextToWrite) {
-            output.append(reply)
-            nextToWrite += 1
-        }
-    }
 
     private func flush() {
         while output.pending > 0 {
@@ -287,10 +236,8 @@ final class Connection: @unchecked Sendable {
         if let kind = refusal.statsKey { stats.disconnected(kind: kind) }
         logger.info("connection_limit", ["conn": String(id), "limit": refusal.code])
         state = .closing
-        closeBy = Connection.now() + Connection.nanos(limits.closeGrace)
-        finished[nextSequence] = refusal.line
-        nextSequence += 1
-        queueFinishedReplies()
+        deadlines.closing(at: Connection.now())
+        for ready in replies.complete(replies.issue(), refusal.line) { output.append(ready) }
         flush()
         guard state != .closed else { return }
         updateReadInterest()
@@ -314,46 +261,35 @@ final class Connection: @unchecked Sendable {
         let now = Connection.now()
         switch state {
         case .open:
-            if let since = partialSince, now >= since + Connection.nanos(limits.lineDeadline) {
-                refuse(.lineDeadline(seconds: limits.lineDeadline))
-            } else if now >= lastLineAt + Connection.nanos(limits.idleTimeout) {
-                refuse(.idleTimeout(seconds: limits.idleTimeout))
-            }
+            if let refusal = deadlines.expired(at: now) { refuse(refusal) }
         case .closing, .draining:
-            if now >= closeBy { close() }
+            if deadlines.closeOverdue(at: now) { close() }
         case .closed:
             return
         }
-        timerDeadline = 0  // the one-shot timer has fired: always schedule it again
+        timerDeadline = nil  // the one-shot timer has fired: always schedule it again
         armTimer()
     }
 
-    /// Schedules the timer at the nearest deadline (idle, partial line or close grace).
+    /// Schedules the timer at the nearest deadline.
     private func armTimer() {
         guard state != .closed else { return }
-        var deadline: UInt64
-        switch state {
-        case .open:
-            deadline = lastLineAt + Connection.nanos(limits.idleTimeout)
-            if let since = partialSince { deadline = min(deadline, since + Connection.nanos(limits.lineDeadline)) }
-        default:
-            deadline = closeBy
-        }
-        guard deadline != timerDeadline else { return }
-        timerDeadline = deadline
-        if deadline == .max {
-            timer.schedule(deadline: .distantFuture, leeway: .seconds(1))
+        let next = deadlines.nextCheck(open: state == .open)
+        guard next != timerDeadline else { return }
+        timerDeadline = next
+        if let next {
+            timer.schedule(deadline: DispatchTime(uptimeNanoseconds: next), leeway: .milliseconds(20))
         } else {
-            timer.schedule(deadline: DispatchTime(uptimeNanoseconds: deadline), leeway: .milliseconds(20))
+            timer.schedule(deadline: .distantFuture, leeway: .seconds(1))
         }
     }
 
     private func closeIfFinished() {
-        let idle = inFlight == 0 && !pumpScheduled && output.pending == 0 && finished.isEmpty
+        let idle = inFlight == 0 && !pumpScheduled && output.pending == 0 && replies.isDrained
         switch state {
         case .open: if inputEnded && idle && framer.bufferedBytes == 0 { close() }
         case .draining: if idle { close() }
-        case .closing: if nextToWrite == nextSequence && output.pending == 0 { close() }
+        case .closing: if replies.isDrained && output.pending == 0 { close() }
         case .closed: break
         }
     }
@@ -394,6 +330,6 @@ final class Connection: @unchecked Sendable {
         sourcesToCancel -= 1
         guard sourcesToCancel == 0 else { return }
         Foundation.close(fd)
-        onClosed(id)
+        onClosed(self)
     }
 }

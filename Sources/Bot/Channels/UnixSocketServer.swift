@@ -32,6 +32,7 @@ final class UnixSocketServer: @unchecked Sendable {
     private let responder: LineResponder
     private let stats: ServerStats
     private let logger: Logger
+    private let sessionEnded: @Sendable (String) -> Void
     private let answerQueue = DispatchQueue(label: "enquiry-bot.answer", qos: .userInitiated, attributes: .concurrent)
     private let queue = DispatchQueue(label: "enquiry-bot.server")
 
@@ -46,8 +47,11 @@ final class UnixSocketServer: @unchecked Sendable {
     private var nextID = 1
     private var drained: (@Sendable () -> Void)?
 
+    /// `sessionEnded` is told the default session of each connection that closes (its dialogue
+    /// state can go; sessions a client named itself are left to expire).
     init(listener: ListeningSocket, settings: Settings, limits: ConnectionLimits, responder: LineResponder,
-         stats: ServerStats, logger: Logger) {
+         stats: ServerStats, logger: Logger, sessionEnded: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.sessionEnded = sessionEnded
         self.listener = listener
         self.settings = settings
         self.limits = limits
@@ -139,8 +143,9 @@ final class UnixSocketServer: @unchecked Sendable {
         nextID += 1
         let peer = Peer.process(uid: SocketIO.peerUID(fd))
         let connection = Connection(fd: fd, id: id, peer: peer, limits: limits, responder: responder,
-                                    answerQueue: answerQueue, stats: stats, logger: logger) { [self] id in
-            queue.async { self.connectionClosed(id) }
+                                    answerQueue: answerQueue, stats: stats, logger: logger) { [self] closed in
+            sessionEnded(closed.session)
+            queue.async { self.connectionClosed(closed.id) }
         }
         connections[id] = connection
         stats.connectionOpened()

@@ -69,7 +69,8 @@ final class Daemon: @unchecked Sendable {
         let responder = LineResponder(codec: ProtocolCodec(maxLineBytes: configuration.maxLineBytes), answering: service,
                                       controls: controls, observer: observer)
         let server = UnixSocketServer(listener: listener, settings: .init(maxClients: configuration.maxClients),
-                                      limits: configuration.connectionLimits, responder: responder, stats: stats, logger: logger)
+                                      limits: configuration.connectionLimits, responder: responder, stats: stats, logger: logger,
+                                      sessionEnded: { service.sessions.remove($0) })
         server.start()
 
         controlQueue.sync {
