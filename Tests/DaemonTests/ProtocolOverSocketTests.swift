@@ -32,6 +32,29 @@ import Testing
         }
     }
 
+    @Test func aHundredThousandPipelinedRequestsComeBackInOrder() throws {
+        try withDaemon { daemon in
+            let client = try daemon.connect()
+            let count = 100_000
+            // Requests without "text" are refused with their id echoed: the framing, ordering and
+            // backpressure path at full speed, without the cost of answering 100,000 questions.
+            var burst: [UInt8] = []
+            for i in 0..<count { burst += Array(#"{"id":\#(i)}"#.utf8) + [0x0A] }
+            let payload = burst
+            let sender = Thread { try? client.send(bytes: payload) }
+            sender.start()
+            var received = 0
+            while received < count, let line = try client.readLine() {
+                guard line.hasPrefix(#"{"id":\#(received),"error""#) else {
+                    Issue.record("reply \(received) out of order: \(line)")
+                    break
+                }
+                received += 1
+            }
+            #expect(received == count)
+        }
+    }
+
     @Test func repliesFollowTheDocumentedShapes() throws {
         try withDaemon { daemon in
             let client = try daemon.connect()

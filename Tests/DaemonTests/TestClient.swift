@@ -16,7 +16,9 @@ enum TestClientError: Error, CustomStringConvertible {
 }
 
 /// A blocking Unix-socket client with timeouts, for driving the real daemon.
-final class TestClient {
+/// One thread may send while another reads: they share only the fd (the read buffer belongs to
+/// the reader).
+final class TestClient: @unchecked Sendable {
     let fd: Int32
     private var buffer: [UInt8] = []
     private var closed = false
