@@ -3,6 +3,7 @@ import Foundation
 /// `enquiry-bot serve`: arguments → `ServeConfiguration` (validated once) → `Daemon.run()`.
 /// Exit status: 0 after SIGTERM/SIGINT, 1 when start-up fails (logged), 2 for usage errors.
 enum ServeCommand {
+    /// `enquiry-bot serve --help`.
     static let usage = """
     usage: enquiry-bot serve [options]
 

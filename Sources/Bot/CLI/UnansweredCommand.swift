@@ -3,6 +3,7 @@ import Foundation
 /// `enquiry-bot unanswered [FILE] [--top N] [--json]`: the most frequent declined questions in an
 /// unanswered log (`FILE.1` and `FILE`), with the articles that came closest.
 enum UnansweredCommand {
+    /// `enquiry-bot unanswered --help`.
     static let usage = """
     usage: enquiry-bot unanswered [FILE] [--top N] [--json]
 

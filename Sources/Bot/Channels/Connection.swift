@@ -45,6 +45,7 @@ final class Connection: @unchecked Sendable {
     private var inputEnded = false
     private var pumpScheduled = false
 
+    /// Wraps an accepted, non-blocking socket; nothing happens until `start()`.
     init(fd: Int32, id: Int, peer: Peer, limits: ConnectionLimits, responder: LineResponder, answerQueue: DispatchQueue,
          stats: ServerStats, logger: Logger, onClosed: @escaping @Sendable (Connection) -> Void) {
         self.fd = fd

@@ -14,11 +14,13 @@ struct ConnectionDeadlines {
     private(set) var partialSince: UInt64?
     private(set) var closeBy: UInt64?
 
+    /// Clocks for a connection accepted at `now`.
     init(limits: ConnectionLimits, now: UInt64) {
         self.limits = limits
         self.lastLineAt = now
     }
 
+    /// Seconds as uptime nanoseconds.
     static func nanoseconds(_ seconds: Double) -> UInt64 { UInt64(max(0, seconds) * 1e9) }
 
     /// A complete line arrived.

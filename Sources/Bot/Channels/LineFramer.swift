@@ -34,6 +34,7 @@ struct LineFramer {
     /// True after `.tooLong` until the offending line's newline arrives.
     private var discarding = false
 
+    /// A framer enforcing `maxLineBytes`.
     init(maxLineBytes: Int) {
         self.maxLineBytes = maxLineBytes
     }

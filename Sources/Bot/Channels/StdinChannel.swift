@@ -68,6 +68,7 @@ final class StdinChannel: Sendable {
     /// Held while a stdin line is being answered; shutdown takes it to let that reply finish.
     let lineLock = NSLock()
 
+    /// A channel answering through `responder`.
     init(responder: LineResponder, logger: Logger) {
         self.responder = responder
         self.logger = logger

@@ -10,7 +10,9 @@ import Foundation
 final class Daemon: @unchecked Sendable {
     private enum Phase { case starting, running, stopping }
 
+    /// What to run with (already validated).
     let configuration: ServeConfiguration
+    /// Where events go (stderr).
     let logger: Logger
     private let environment: [String: String]
     private let stats = ServerStats()
@@ -22,6 +24,7 @@ final class Daemon: @unchecked Sendable {
     private var phase = Phase.starting
     private var stopRequested: String?
     private var finished = false
+    /// The TERM/INT/HUP sources, kept alive for the daemon's lifetime.
     var signalSources: [DispatchSourceSignal] = []
     private var listener: ListeningSocket?
     private var server: UnixSocketServer?

@@ -8,11 +8,16 @@ import Foundation
 ///   has finished: `{"id":…,"reload":{"result":"ok","data":{…}}}` or
 ///   `{"id":…,"reload":{"result":"failed","error":"…","data":{…old data…}}}`.
 struct DaemonControls: ControlHandler {
+    /// Who may run commands.
     let access: ControlAccess
+    /// The counters reported by `stats`.
     let stats: ServerStats
+    /// The data summary comes from here.
     let service: BotService
+    /// Reloads go through here (coalesced with SIGHUP).
     let reloads: ReloadCoordinator
 
+    /// Runs `command`; a reload replies once it has finished.
     func perform(_ command: ControlCommand, completion: @escaping @Sendable ([(String, JSONValue)]) -> Void) {
         switch command {
         case .stats:
@@ -34,6 +39,7 @@ struct DaemonControls: ControlHandler {
 
 /// Several observers as one (stats and the unanswered log).
 struct ReplyObservers: ReplyObserver {
+    /// Told in this order.
     let observers: [any ReplyObserver]
 
     func didAnswer(_ request: Request, reply: Reply, seconds: Double) {

@@ -20,21 +20,36 @@ import Foundation
 /// | `logLevel`          | `--log-level LEVEL`    | LogLevel  | info                                      |
 /// | `shutdownTimeout`   | `--shutdown-timeout S` | Double    | 3 s to drain after SIGTERM, then exit     |
 struct ServeConfiguration: Sendable, Equatable {
+    /// Where to bind (ignored under socket activation).
     var socketPath: String
+    /// Article pages.
     var corpusDirectory: String
+    /// Intent files.
     var intentsDirectory: String
+    /// Also answer on stdin/stdout.
     var stdin: Bool
+    /// Connections served at once.
     var maxClients: Int
+    /// Longest request line, without its newline.
     var maxLineBytes: Int
+    /// Seconds without a complete line before a client is dropped.
     var idleTimeout: Double
+    /// Seconds to finish a started line.
     var lineDeadline: Double
+    /// Unread reply bytes before a client is dropped.
     var outputCap: Int
+    /// Permission bits of the socket file we create.
     var socketMode: mode_t
+    /// Where declined questions go; nil for nowhere.
     var unansweredLog: String?
+    /// Size at which the unanswered log rotates.
     var unansweredLogCap: Int
+    /// Lowest level logged.
     var logLevel: LogLevel
+    /// Seconds to drain after SIGTERM before exiting anyway.
     var shutdownTimeout: Double
 
+    /// Every parameter defaults as in the table above (paths from the environment and `DataLocations`).
     init(socketPath: String? = nil, corpusDirectory: String? = nil, intentsDirectory: String? = nil, stdin: Bool = false,
          maxClients: Int = 256, maxLineBytes: Int = 4096, idleTimeout: Double = 300, lineDeadline: Double = 10,
          outputCap: Int = 1 << 20, socketMode: mode_t = 0o660, unansweredLog: String? = nil,

@@ -63,6 +63,7 @@ final class ServerStats: ReplyObserver, @unchecked Sendable {
         }
     }
 
+    /// Counts a query, its outcome and intent, and its answer time.
     func didAnswer(_ request: Request, reply: Reply, seconds: Double) {
         update {
             queries += 1
@@ -73,6 +74,7 @@ final class ServerStats: ReplyObserver, @unchecked Sendable {
         }
     }
 
+    /// Counts a line that got an error reply.
     func didRefuse(_ error: LineError) { update { lineErrors += 1 } }
 
     /// The nearest-rank percentile `p` (0…1) of `sorted`, or 0 when empty.

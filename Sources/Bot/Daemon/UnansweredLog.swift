@@ -40,6 +40,7 @@ struct UnansweredEntry: Sendable, Equatable {
         }
     }
 
+    /// An entry from its parts.
     init(time: String, text: String, normalized: String, nearest: [NearestCandidate]) {
         self.time = time
         self.text = text
@@ -84,6 +85,7 @@ final class UnansweredLog: ReplyObserver, @unchecked Sendable {
 
     deinit { if fd >= 0 { close(fd) } }
 
+    /// Records the question when the bot declined it.
     func didAnswer(_ request: Request, reply: Reply, seconds: Double) {
         guard reply.fallback else { return }
         let entry = UnansweredEntry(time: Logger.timestamp(), text: request.text,
@@ -92,6 +94,7 @@ final class UnansweredLog: ReplyObserver, @unchecked Sendable {
         record(entry)
     }
 
+    /// Lines that were not questions are not recorded.
     func didRefuse(_ error: LineError) {}
 
     /// Queues `entry` for writing.

@@ -23,7 +23,9 @@ struct UnansweredReport: Equatable {
     /// Lines that were not entries (torn or foreign lines are skipped, not fatal).
     var skippedLines: Int
 
+    /// Phrasings listed per group.
     static let maxExamples = 3
+    /// Closest articles listed per group.
     static let maxArticles = 3
 
     /// Builds the report from log lines (the rotated `FILE.1` first, then `FILE`).

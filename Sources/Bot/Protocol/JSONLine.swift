@@ -10,6 +10,7 @@ struct JSONLimits: Sendable, Equatable {
 
 /// Why a JSON document was rejected, and where (byte offset into the line).
 struct JSONParseError: Error, Equatable, CustomStringConvertible {
+    /// What was wrong.
     enum Reason: Equatable {
         case tooLarge(limit: Int)
         case tooDeep(limit: Int)
@@ -23,7 +24,9 @@ struct JSONParseError: Error, Equatable, CustomStringConvertible {
         case trailingData
     }
 
+    /// Byte offset into the line.
     var offset: Int
+    /// What was wrong there.
     var reason: Reason
 
     /// One phrase per reason; `ProtocolCodec` puts it into the `invalid_json` error message.

@@ -32,6 +32,7 @@ struct ProtocolCodec: Sendable {
     /// Caps for JSON requests (size and nesting), checked before parsing.
     var jsonLimits: JSONLimits
 
+    /// A codec accepting lines of up to `maxLineBytes` and JSON nested `maxDepth` deep.
     init(maxLineBytes: Int = 4096, maxDepth: Int = 32) {
         self.jsonLimits = JSONLimits(maxBytes: maxLineBytes, maxDepth: maxDepth)
     }

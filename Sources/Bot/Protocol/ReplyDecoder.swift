@@ -12,7 +12,9 @@ enum ReplyLine: Equatable, Sendable {
 
 /// A reply line that is not what the protocol promises.
 struct ReplyDecodingError: Error, Equatable, CustomStringConvertible {
+    /// The line as received.
     var line: String
+    /// What was wrong with it.
     var reason: String
     var description: String { "unexpected reply (\(reason)): \(line.prefix(200))" }
 }
