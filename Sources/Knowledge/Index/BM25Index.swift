@@ -70,7 +70,7 @@ public struct BM25Index: Sendable {
             guard let id = termIDs[term.key] else { continue }
             let list = postings[Int(id)]
             let df = Double(list.count)
-            if df > n * maxDocumentFraction && n > 20 { continue }
+            if isTooCommon(df: df, maxDocumentFraction: maxDocumentFraction) { continue }
             let idf = log(1 + (n - df + 0.5) / (df + 0.5)) * weight
             used.append((term, idf))
             for p in list {
@@ -84,13 +84,23 @@ public struct BM25Index: Sendable {
         return used
     }
 
-    /// The per-term contributions to one document's score (for `--explain`).
-    public func explain(_ terms: [(term: Term, weight: Double)], document d: Int) -> [(term: Term, contribution: Double)] {
+    /// Whether `accumulate` skips a term found in `df` documents (see there); small collections
+    /// skip nothing.
+    func isTooCommon(df: Double, maxDocumentFraction: Double) -> Bool {
+        let n = Double(documentCount)
+        return df > n * maxDocumentFraction && n > 20
+    }
+
+    /// The per-term contributions to one document's score (for `--explain`): the terms
+    /// `accumulate` used with the same `maxDocumentFraction`, so they sum to the score.
+    public func explain(_ terms: [(term: Term, weight: Double)], document d: Int,
+                        maxDocumentFraction: Double = 0.3) -> [(term: Term, contribution: Double)] {
         var out: [(Term, Double)] = []
         let n = Double(documentCount)
         for (term, weight) in terms {
             guard let id = termIDs[term.key], let p = postings[Int(id)].first(where: { $0.doc == Int32(d) }) else { continue }
             let df = Double(postings[Int(id)].count)
+            if isTooCommon(df: df, maxDocumentFraction: maxDocumentFraction) { continue }
             let idf = log(1 + (n - df + 0.5) / (df + 0.5)) * weight
             let tf = Double(p.tf)
             let norm = BM25Index.k1 * (1 - BM25Index.b + BM25Index.b * Double(docLengths[d]) / averageLength)
