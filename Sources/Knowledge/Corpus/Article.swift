@@ -102,8 +102,13 @@ public struct ClauseSpan: Sendable, Hashable {
     /// Clause breaks in normalised text.
     public static let breaks: Set<Unicode.Scalar> = [",", ";", "。", "!", "?", ":", "…", "—"]
 
+    /// The colon of a clock time or ratio (`7:30`, `1:2`): a break only between words.
+    static func isClockColon(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        s[i] == ":" && i > 0 && i + 1 < s.count && ScalarClass.isDigit(s[i - 1]) && ScalarClass.isDigit(s[i + 1])
+    }
+
     /// Splits at clause breaks outside quotation marks (a quoted slogan with commas stays whole),
-    /// unless the quotation runs past 40 characters.
+    /// unless the quotation runs past 40 characters. The colon of a time (`7:30`) never splits.
     static func split(_ t: TrackedText) -> [ClauseSpan] {
         var out: [ClauseSpan] = []
         var a = 0
@@ -115,7 +120,9 @@ public struct ClauseSpan: Sendable, Hashable {
         for i in 0..<s.count {
             if s[i] == "\u{201C}" { if depth == 0 { openedAt = i }; depth += 1 }
             else if s[i] == "\u{201D}" { depth = max(0, depth - 1) }
-            else if breaks.contains(s[i]) && (depth == 0 || i - openedAt > 40 || s[i] == "。") { breakAt[i] = true }
+            else if breaks.contains(s[i]) && (depth == 0 || i - openedAt > 40 || s[i] == "。") && !isClockColon(s, i) {
+                breakAt[i] = true
+            }
         }
         for i in 0...s.count where breakAt[i] {
             if i > a {
