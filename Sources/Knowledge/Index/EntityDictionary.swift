@@ -145,11 +145,14 @@ public struct EntityDictionary: Sendable {
         for m in exact where !kept.contains(where: { $0.range.lowerBound <= m.range.lowerBound && m.range.upperBound <= $0.range.upperBound && $0.range != m.range }) {
             if !kept.contains(where: { $0.entity == m.entity }) { kept.append(m) }
         }
-        // Partial: share of a name's bigrams found contiguously in the question.
+        // Partial: share of a name's bigrams found in the question. A bigram the question
+        // repeats counts once (`学校…学校` is not two thirds of `交通学校`).
         var hits: [Int: [Int: (count: Int, lo: Int, hi: Int)]] = [:]
         if question.count >= 2 {
+            var seen = Set<UInt64>()
             for k in 0..<(question.count - 1) {
-                guard let list = byBigram[Term(bigram: question[k], question[k + 1]).key] else { continue }
+                let key = Term(bigram: question[k], question[k + 1]).key
+                guard seen.insert(key).inserted, let list = byBigram[key] else { continue }
                 for (e, ni) in list {
                     var h = hits[e, default: [:]][ni, default: (0, k, k + 2)]
                     h.count += 1
