@@ -162,6 +162,8 @@ public struct EntityDictionary: Sendable {
                 }
             }
         }
+        // A partial match inside an exact one is a shorter name the longer match already covers.
+        let exactSpans = kept.map(\.range)
         for (e, byName) in hits where !kept.contains(where: { $0.entity == e }) {
             var best: EntityMatch?
             for (ni, h) in byName {
@@ -172,7 +174,9 @@ public struct EntityDictionary: Sendable {
                     best = EntityMatch(entity: e, name: entities[e].names[ni], range: h.lo..<h.hi, kind: .partial, coverage: coverage)
                 }
             }
-            if let best { kept.append(best) }
+            if let best, !exactSpans.contains(where: { $0.lowerBound <= best.range.lowerBound && best.range.upperBound <= $0.upperBound }) {
+                kept.append(best)
+            }
         }
         return kept.sorted { ($0.coverage, $0.range.count) > ($1.coverage, $1.range.count) }
     }
