@@ -11,6 +11,8 @@ struct Answerer: Sendable {
     let resolver: FactResolver
     let retrieval: RetrievalAnswerer
     let capabilities: Capabilities
+    /// The place each page is about (page file → `平湖`…), for place-specific answers such as forecasts.
+    let pagePlaces: [String: String]
 
     init(kb: KnowledgeBase, catalog: IntentCatalog) {
         self.kb = kb
@@ -18,6 +20,7 @@ struct Answerer: Sendable {
         resolver = FactResolver(kb: kb)
         retrieval = RetrievalAnswerer(kb: kb)
         capabilities = Capabilities(kb: kb, catalog: catalog)
+        pagePlaces = PagePlaces.compute(kb, places: catalog.lexicon.places)
     }
 
     /// Intents tried per question (best scores first).
@@ -39,7 +42,14 @@ struct Answerer: Sendable {
             return decline(lang == .en ? "route \(id)" : "\(id)路", u, intent: u.topIntent?.name)
         }
 
-        var candidates = u.intents.filter { !catalog.intents[$0.intent].isSmallTalk }
+        // Intents that answer with the kind of value asked for (a "where" never gets a date).
+        let asked = AnswerType.primary(of: u.answerTypes)
+        var candidates = u.intents.filter { c in
+            let intent = catalog.intents[c.intent]
+            guard !intent.isSmallTalk else { return false }
+            guard let asked, !intent.answerTypes.isEmpty else { return true }
+            return intent.answerTypes.contains { asked.acceptable.contains($0) }
+        }
         if candidates.isEmpty, let last = state?.intent, let i = catalog.intents.firstIndex(where: { $0.name == last }),
            contextFocus != nil || !focuses.isEmpty, u.contentSegments.reduce(0, { $0 + $1.scalars.count }) <= 8 {
             // A follow-up with no keyword of its own (`那青浦呢`): the previous intent, new slots.

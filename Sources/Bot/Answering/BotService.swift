@@ -66,11 +66,14 @@ final class BotService: QuestionAnswering, @unchecked Sendable {
         var reply = Reply(id: request.id, answer: a.text, intent: a.intent, confidence: (a.confidence * 1000).rounded() / 1000,
                           fallback: a.fallback, sources: engine.citations(a.sentences), suggestions: a.suggestions,
                           session: session, lang: a.language.rawValue)
-        reply.normalizedText = u.normalizedText
+        // Punctuation at the ends does not make a different question (groups the unanswered log).
+        reply.normalizedText = u.normalizedText.trimmed(of: BotService.edgePunctuation)
         reply.nearest = a.nearest
         if request.explain { reply.debug = Explanation.json(u, a, engine: engine) }
         return reply
     }
+
+    static let edgePunctuation: Set<Unicode.Scalar> = Set("?!.,;:。？！，；：…~ \"“”'".unicodeScalars)
 
     /// Rebuilds from the same directories; on success swaps and returns the new summary,
     /// on failure throws and keeps serving the old data.

@@ -61,10 +61,15 @@ struct IntentAttempt {
     // MARK: - Kinds
 
     private func weather(_ source: AnswerSource) -> Outcome {
-        guard let forecast = ForecastPicker.pick(kb, day: u.day ?? .today) else { return .notApplicable }
+        let picked = ForecastPicker.pick(kb, day: u.day ?? .today, places: u.places, pagePlaces: answerer.pagePlaces)
+        if case .ambiguous(let places) = picked {
+            return .clarify(clarification(places, question: u.language == .en ? "The paper prints forecasts for several places — which one: "
+                                                                                : "报上有几个地方的天气预报，您问的是："))
+        }
+        guard case .forecast(let forecast) = picked else { return .notApplicable }
         guard let value = WeatherAnswers(forecast: forecast, ctx: ctx).render(source.field) else { return .notApplicable }
         let note = PageDates.forecastNote(for: forecast.article, in: ctx)
-        return .answered(fact(source, entity: "", value: value, pageNote: note, focus: nil))
+        return answered(fact(source, entity: "", value: value, pageNote: note, focus: nil, articles: [forecast.article]))
     }
 
     private func route(_ source: AnswerSource) -> Outcome {
@@ -78,7 +83,7 @@ struct IntentAttempt {
             let r = kb.facts.routes[i]
             if let value = RouteAnswers(route: r, ctx: ctx).render(source.field) {
                 let name = u.language == .en ? r.routeID : r.routeID + "路"
-                return .answered(fact(source, entity: name, value: value, pageNote: "", focus: .route(r.routeID)))
+                return answered(fact(source, entity: name, value: value, pageNote: "", focus: .route(r.routeID), articles: [r.article]))
             }
         }
         return .notApplicable
@@ -94,8 +99,8 @@ struct IntentAttempt {
         let names = answers.map { u.language == .en ? $0.0.routeID : $0.0.routeID + "路" }
         let value = FieldValue(text: answers.map(\.1.text).joined(separator: u.language == .en ? "; " : "；"),
                                sentences: answers.flatMap(\.1.sentences))
-        return .answered(fact(source, entity: names.joined(separator: u.language == .en ? " or " : "或"), value: value, pageNote: "",
-                              focus: answers.count == 1 ? .route(first.0.routeID) : nil))
+        return answered(fact(source, entity: names.joined(separator: u.language == .en ? " or " : "或"), value: value, pageNote: "",
+                             focus: answers.count == 1 ? .route(first.0.routeID) : nil, articles: answers.map(\.0.article)))
     }
 
     /// Which service point handles a topic: the service named in, or just before, the sentence
@@ -117,7 +122,8 @@ struct IntentAttempt {
                 let value = ServiceAnswers(service: svc, ctx: ctx, qualifiers: q).render("location")
                     ?? FieldValue(text: hit.text, sentences: [hit.sentence])
                 let v = FieldValue(text: value.text, sentences: [hit.sentence] + value.sentences)
-                return .answered(fact(source, entity: ctx.name(svc.name.value), value: v, pageNote: "", focus: entityFocus(kind: .service, fact: i)))
+                return answered(fact(source, entity: ctx.name(svc.name.value), value: v, pageNote: "", focus: entityFocus(kind: .service, fact: i),
+                                     articles: [svc.article]))
             }
         }
         return .notApplicable
@@ -134,7 +140,7 @@ struct IntentAttempt {
         }
         guard let (f, _) = best else { return .notApplicable }
         let text = f.subject + f.measure + (f.qualifier ?? "") + f.value.text
-        return .answered(fact(source, entity: "", value: FieldValue(text: text, sentences: [f.sentence]), pageNote: "", focus: nil))
+        return answered(fact(source, entity: "", value: FieldValue(text: text, sentences: [f.sentence]), pageNote: "", focus: nil, articles: [f.article]))
     }
 
     private func termDefinition(_ source: AnswerSource) -> Outcome {
@@ -168,17 +174,19 @@ struct IntentAttempt {
             // Prefer the one whose name the question carries; else ask.
             let q = u.normalizedText
             let named = renderable.filter { q.contains(Normalizer().normalize(name($0.0))) }
-            if named.count == 1 { return answered(source, named[0], name: name, focus: usedFocus) }
+            if named.count == 1 { return answered(source, named[0], name: name, focus: usedFocus, article: article) }
             let names = Array(Set(renderable.map { name($0.0) })).sorted()
-            if names.count == 1 { return answered(source, renderable[0], name: name, focus: usedFocus) }
+            if names.count == 1 { return answered(source, renderable[0], name: name, focus: usedFocus, article: article) }
             return .clarify(clarification(names))
         }
-        return answered(source, renderable[0], name: name, focus: usedFocus ?? entityFocus(kind: source.kind, fact: renderable[0].0))
+        return answered(source, renderable[0], name: name, focus: usedFocus ?? entityFocus(kind: source.kind, fact: renderable[0].0), article: article)
     }
 
-    private func answered(_ source: AnswerSource, _ item: (Int, FieldValue), name: (Int) -> String, focus: Focus?) -> Outcome {
-        .answered(fact(source, entity: ctx.name(name(item.0)), value: item.1, pageNote: "", focus: focus))
+    private func answered(_ source: AnswerSource, _ item: (Int, FieldValue), name: (Int) -> String, focus: Focus?, article: (Int) -> Int) -> Outcome {
+        answered(fact(source, entity: ctx.name(name(item.0)), value: item.1, pageNote: "", focus: focus, articles: [article(item.0)]))
     }
+
+    private func answered(_ a: Answer?) -> Outcome { a.map { .answered($0) } ?? .notApplicable }
 
     private func entityFocus(kind: AnswerKind, fact: Int) -> Focus? {
         let ek: EntityKind
@@ -193,7 +201,11 @@ struct IntentAttempt {
 
     // MARK: - Building answers
 
-    private func fact(_ source: AnswerSource, entity: String, value: FieldValue, pageNote: String, focus: Focus?) -> Answer {
+    /// The answer through the intent's template — or nil when the question asks about more than
+    /// the fact's article says (the coverage gate, see `RetrievalAnswerer.factCoverage`).
+    private func fact(_ source: AnswerSource, entity: String, value: FieldValue, pageNote: String, focus: Focus?, articles: [Int]) -> Answer? {
+        let covered = answerer.retrieval.factCoverage(u, articles: articles + value.sentences.map { kb.sentences[$0].article })
+        guard covered >= RetrievalAnswerer.factCoverageThreshold else { return nil }
         let template = intent.template(for: source).text(for: u.language)
         let text = template.replacingOccurrences(of: "{entity}", with: entity)
             .replacingOccurrences(of: "{value}", with: value.text)
@@ -234,14 +246,54 @@ enum RouteCompleteness {
     }
 }
 
-/// Picks the printed forecast to answer from: the newest page with a date, else the last one.
+/// Picks the printed forecast to answer from: for the place the question names (a page's
+/// place), else the only one, else the newest dated page; several undated places → ask.
 enum ForecastPicker {
-    static func pick(_ kb: KnowledgeBase, day: DayForecast.Day) -> WeatherForecast? {
-        let withDay = kb.facts.forecasts.filter { f in f.days.contains { $0.day == day } }
-        let pool = withDay.isEmpty ? kb.facts.forecasts : withDay
-        return pool.max { a, b in
-            (kb.articles[a.article].metadata.date ?? "", a.article) < (kb.articles[b.article].metadata.date ?? "", b.article)
+    enum Pick {
+        case forecast(WeatherForecast)
+        case ambiguous([String])
+        case none
+    }
+
+    static func pick(_ kb: KnowledgeBase, day: DayForecast.Day, places: [String], pagePlaces: [String: String]) -> Pick {
+        var pool = kb.facts.forecasts.filter { f in f.days.contains { $0.day == day } }
+        if pool.isEmpty { pool = kb.facts.forecasts }
+        func place(_ f: WeatherForecast) -> String? { pagePlaces[kb.articles[f.article].id.file] }
+        if !places.isEmpty {
+            pool = pool.filter { f in place(f).map(places.contains) ?? false }
+            if pool.isEmpty { return .none }
         }
+        let distinct = Set(pool.compactMap(place))
+        if places.isEmpty && distinct.count > 1 {
+            let dated = pool.filter { kb.articles[$0.article].metadata.date != nil }
+            if dated.count < pool.count { return .ambiguous(distinct.sorted()) }
+        }
+        guard let best = pool.max(by: { a, b in
+            (kb.articles[a.article].metadata.date ?? "", a.article) < (kb.articles[b.article].metadata.date ?? "", b.article)
+        }) else { return .none }
+        return .forecast(best)
+    }
+}
+
+/// The place each page is about: its edition label (`海宁版`) when it names one of the area's
+/// places, else the place its articles mention most.
+enum PagePlaces {
+    static func compute(_ kb: KnowledgeBase, places: [String]) -> [String: String] {
+        guard !places.isEmpty else { return [:] }
+        var counts: [String: [String: Int]] = [:]
+        var editions: [String: String] = [:]
+        for a in kb.articles {
+            let file = a.id.file
+            if let e = a.metadata.edition, let p = places.first(where: { e.includes($0) }) { editions[file] = p }
+            for sid in a.sentenceIDs {
+                let text = kb.sentences[sid].normalized
+                for p in places where text.includes(p) { counts[file, default: [:]][p, default: 0] += 1 }
+            }
+        }
+        var out: [String: String] = [:]
+        for (file, c) in counts { out[file] = c.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key }
+        for (file, p) in editions { out[file] = p }
+        return out
     }
 }
 

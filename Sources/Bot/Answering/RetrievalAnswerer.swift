@@ -15,6 +15,8 @@ struct RetrievalAnswerer {
 
     /// Share of the question's content weight the answer's sentence (+ headline) must carry.
     static let minimumCoverage = 0.55
+    /// Share of the question's unexplained content a structured answer's article must carry.
+    static let factCoverageThreshold = 0.6
     /// Longest clause window considered, in scalars (a single clause may be longer).
     static let maxWindow = 72
     /// Sentences examined.
@@ -30,6 +32,8 @@ struct RetrievalAnswerer {
         var inEntity: Bool = false
         /// The corpus contains it somewhere.
         var present: Bool = true
+        /// Accounted for by an intent keyword or a slot/cue word (`首班`, `明天`, `电话`).
+        var explained: Bool = false
     }
 
     struct Result {
@@ -52,6 +56,7 @@ struct RetrievalAnswerer {
         var seen = Set<[Unicode.Scalar]>()
         let entityRanges = u.entities.filter { $0.kind != .pinyin }.map(\.range)
         let keywordRanges = u.keywordRanges
+        let explainedRanges = u.explainedRanges + u.routes.map(\.range)
         for seg in u.contentSegments {
             let s = seg.scalars.filter { !RetrievalAnswerer.transparent.contains($0) }
             var pieces: [(Range<Int>, [Unicode.Scalar])] = []
@@ -87,7 +92,8 @@ struct RetrievalAnswerer {
                 // An intent keyword the corpus lacks (`找哪里`) says what is asked, not what about.
                 if !present[k] && keywordRanges.contains(where: { $0.overlaps(absolute) }) { w = min(w, 0.5) }
                 let inEntity = entityRanges.contains { $0.lowerBound <= absolute.lowerBound && absolute.upperBound <= $0.upperBound }
-                out.append(Unit(scalars: p, weight: w, cue: cue, inEntity: inEntity, present: present[k]))
+                let explained = absolute.allSatisfy { i in explainedRanges.contains { $0.contains(i) } }
+                out.append(Unit(scalars: p, weight: w, cue: cue, inEntity: inEntity, present: present[k], explained: explained))
             }
         }
         for w in u.unknownWords where seen.insert(Array(w.unicodeScalars)).inserted {
@@ -268,6 +274,29 @@ struct RetrievalAnswerer {
 }
 
 extension RetrievalAnswerer {
+    /// Share of the question's unexplained content (not keywords, slots or cues) that the given
+    /// articles carry — the coverage gate for structured answers: `115路周末加开班次吗` names
+    /// 周末 and 加开, which the route's article never mentions, so its trip count is no answer.
+    /// 1 when nothing is left to explain.
+    func factCoverage(_ u: Understanding, articles: [Int]) -> Double {
+        let all = units(of: u)
+        let rest = all.filter { !$0.explained }
+        let total = rest.reduce(0) { $0 + $1.weight }
+        guard total > 0 else { return 1 }
+        var found = Set<Int>()
+        for a in Set(articles) { found.formUnion(presentUnits(rest, article: a)) }
+        // A bigram whose two characters each belong to an explained or found unit is only the
+        // seam between two words (`发车|间隔` → `车间`), not something the article must print.
+        var covered = Set<Unicode.Scalar>()
+        for unit in all where unit.explained { covered.formUnion(unit.scalars) }
+        for i in found { covered.formUnion(rest[i].scalars) }
+        var got = 0.0
+        for (i, unit) in rest.enumerated() {
+            if found.contains(i) || (unit.scalars.count == 2 && unit.scalars.allSatisfy(covered.contains)) { got += unit.weight }
+        }
+        return got / total
+    }
+
     /// Share of the question's content weight that occurs anywhere in the corpus.
     func corpusCoverage(_ u: Understanding) -> Double {
         let us = units(of: u)

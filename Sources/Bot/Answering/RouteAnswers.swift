@@ -19,6 +19,12 @@ struct RouteAnswers {
         case "headway": return headway()
         case "transfer": return transfer()
         case "overview": return overview()
+        case "stops":
+            guard !route.stops.isEmpty else { return nil }
+            return FieldValue(text: ctx.list(route.stops.map { ctx.name($0.value) }), sentences: orderedUnique(route.stops.map(\.sentence)))
+        case "opened":
+            guard let o = route.opened else { return nil }
+            return FieldValue(text: ctx.word(o.value) + PageDates.note(for: route.article, in: ctx), sentences: [o.sentence])
         default: return nil
         }
     }
@@ -143,6 +149,11 @@ struct RouteAnswers {
         let lines = route.transfers.map { ctx.word($0.value) }
         let text = ctx.isEnglish ? "you can transfer to " + ctx.list(lines) : "可换乘" + ctx.list(lines)
         return FieldValue(text: text, sentences: route.transfers.map(\.sentence))
+    }
+
+    private func orderedUnique(_ a: [Int]) -> [Int] {
+        var seen = Set<Int>()
+        return a.filter { seen.insert($0).inserted }
     }
 
     private func overview() -> FieldValue? {

@@ -48,6 +48,10 @@ enum CommandRouter {
     static let commands: [String: @Sendable ([String]) throws -> Int32] = [
         "help": { _ in print(usage); return 0 },
         "kb": KBCommand.run,
+        "ask": AskCommand.run,
+        "chat": ChatCommand.run,
+        "eval": EvalCommand.run,
+        "bench": BenchCommand.run,
         "serve": ServeCommand.run,
         "unanswered": UnansweredCommand.run,
     ]

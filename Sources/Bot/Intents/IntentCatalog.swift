@@ -5,8 +5,12 @@ import Knowledge
 /// unknown slots, answer fields or placeholders, missing templates, duplicate intent names and a
 /// keyword claimed by two intents are errors naming file, intent and field.
 struct IntentCatalog: Sendable {
-    /// The lexicon file name inside the intents directory.
+    /// The main lexicon file inside the intents directory. Further vocabulary files named
+    /// `lexicon-*.json` (e.g. `lexicon-glossary.json`) are merged into it.
     static let lexiconFile = "lexicon.json"
+
+    /// True for the lexicon and its extension files.
+    static func isLexiconFile(_ name: String) -> Bool { name == lexiconFile || (name.hasPrefix("lexicon-") && name.hasSuffix(".json")) }
 
     var intents: [IntentDefinition]
     var lexicon: Lexicon
@@ -21,6 +25,7 @@ struct IntentCatalog: Sendable {
         }
         var intents: [IntentDefinition] = []
         var lexicon: Lexicon?
+        var extensions: [Lexicon] = []
         for name in names.sorted() where name.hasSuffix(".json") {
             let path = (directory as NSString).appendingPathComponent(name)
             guard let data = fm.contents(atPath: path) else {
@@ -37,13 +42,16 @@ struct IntentCatalog: Sendable {
             }
             if name == lexiconFile {
                 lexicon = try LexiconLoader.parse(object, file: name, normalizer: normalizer)
+            } else if isLexiconFile(name) {
+                extensions.append(try LexiconLoader.parse(object, file: name, normalizer: normalizer, isExtension: true))
             } else {
                 intents += try IntentFileParser(file: name, normalizer: normalizer).parse(object)
             }
         }
-        guard let lexicon else {
+        guard var lexicon else {
             throw IntentCatalogError(file: lexiconFile, intent: nil, field: nil, message: "missing from \(directory)")
         }
+        for e in extensions { lexicon.merge(e) }
         if intents.isEmpty {
             throw IntentCatalogError(file: directory, intent: nil, field: nil, message: "no intents defined")
         }
@@ -88,7 +96,8 @@ struct IntentFileParser {
 
     private func parseIntent(_ o: [String: Any], index: Int, domain: String) throws -> IntentDefinition {
         guard let name = o["name"] as? String, !name.isEmpty else { throw error("#\(index + 1)", "name", "must be a non-empty string") }
-        let known: Set<String> = ["name", "description", "examples", "keywords", "slots", "answers", "templates", "followUps"]
+        let known: Set<String> = ["name", "description", "examples", "keywords", "slots", "answers", "templates", "followUps",
+                                  "answerTypes", "priority"]
         for key in o.keys where !known.contains(key) { throw error(name, key, "unknown field") }
         guard let description = o["description"] as? String, !description.isEmpty else { throw error(name, "description", "must be a non-empty string") }
         let examples = try languageLists(o["examples"], intent: name, field: "examples", required: true, normalize: false)
@@ -139,9 +148,24 @@ struct IntentFileParser {
         for key in templates.keys where !answers.contains(where: { $0.key == key }) {
             throw error(name, "templates.\(key)", "template for an answer the intent does not declare")
         }
+        var answerTypes: [AnswerType] = []
+        if let list = o["answerTypes"] {
+            guard let names = list as? [String] else { throw error(name, "answerTypes", "must be an array of answer type names") }
+            for (i, t) in names.enumerated() {
+                guard let type = AnswerType(rawValue: t) else {
+                    throw error(name, "answerTypes[\(i)]", "unknown answer type '\(t)'; known: \(AnswerType.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                answerTypes.append(type)
+            }
+        }
+        var priority = 1.0
+        if let p = o["priority"] {
+            guard let v = p as? Double, v > 0, v <= 1 else { throw error(name, "priority", "must be a number in (0, 1]") }
+            priority = v
+        }
         return IntentDefinition(name: name, domain: domain, description: description, examples: examples, keywords: keywords,
                                 slots: slots, requiredSlots: required, answers: answers, templates: templates,
-                                followUps: followUps, file: file)
+                                followUps: followUps, answerTypes: answerTypes, priority: priority, file: file)
     }
 
     private func languageLists(_ value: Any?, intent: String, field: String, required: Bool, normalize: Bool) throws -> [Language: [String]] {

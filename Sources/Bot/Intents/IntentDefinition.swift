@@ -39,7 +39,7 @@ struct AnswerSource: Sendable, Hashable {
     /// Fields the renderers implement, per kind. Loading rejects anything else.
     static let knownFields: [AnswerKind: Set<String>] = [
         .route: ["firstDeparture", "lastDeparture", "schedule", "fare", "payment", "termini", "trips", "headway",
-                 "transfer", "serves", "overview"],
+                 "transfer", "serves", "overview", "stops", "opened"],
         .contact: ["address", "phone", "hours", "describe"],
         .service: ["location", "handles", "host", "count", "commitments", "established", "results", "describe"],
         .event: ["venue", "organisers", "deadline", "dates", "prizes", "eligibility", "benefits", "groups", "describe"],
@@ -80,6 +80,12 @@ struct IntentDefinition: Sendable {
     var answers: [AnswerSource]
     var templates: [String: Template]
     var followUps: [Language: [String]]
+    /// Kinds of value the intent answers with (`time` for first departures); empty = any. A
+    /// question that asks for another kind ("where" vs a date) does not get this intent.
+    var answerTypes: [AnswerType] = []
+    /// Multiplier on keyword scores (default 1): catch-alls such as an overview rank below
+    /// intents that ask for one thing.
+    var priority: Double = 1
     /// File it came from (for error messages and `--explain`).
     var file: String
 

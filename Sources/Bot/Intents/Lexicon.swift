@@ -14,6 +14,11 @@ struct Lexicon: Sendable {
     var routeMarkers: [Language: [String]]
     /// Words that tell time-commitment scopes apart (`简单`, `一般`, `复杂`).
     var scopeQualifiers: [String]
+    /// Place names of the area (`平湖`, `海宁`…), normalised: a page's place, a question's place.
+    var places: [String]
+    /// Everyday words of the domains (`发车`, `坐车`, `办理`, `参赛`): they say what kind of thing
+    /// is asked, not a detail an article must print, so they never count against coverage.
+    var domainWords: [String] = []
     /// Lowercase English word or phrase → Chinese.
     var glossary: [String: String]
     /// Chinese value → English wording, for English answers (`扫码` → `QR code`).
@@ -21,11 +26,53 @@ struct Lexicon: Sendable {
     /// Longest glossary phrase, in words (for phrase matching).
     var longestGlossaryPhrase: Int
 
+    /// Adds an extension file's vocabulary (lists appended, dictionaries merged; the main file wins on conflicts).
+    mutating func merge(_ other: Lexicon) {
+        for (k, v) in other.questionWords { questionWords[k, default: []] += v }
+        for (t, langs) in other.answerTypes { for (k, v) in langs { answerTypes[t, default: [:]][k, default: []] += v } }
+        for (d, langs) in other.days { for (k, v) in langs { days[d, default: [:]][k, default: []] += v } }
+        for (m, langs) in other.milestones { for (k, v) in langs { milestones[m, default: [:]][k, default: []] += v } }
+        for (f, langs) in other.weatherFields { for (k, v) in langs { weatherFields[f, default: [:]][k, default: []] += v } }
+        for (k, v) in other.routeMarkers { routeMarkers[k, default: []] += v }
+        scopeQualifiers += other.scopeQualifiers.filter { !scopeQualifiers.contains($0) }
+        places += other.places.filter { !places.contains($0) }
+        domainWords += other.domainWords.filter { !domainWords.contains($0) }
+        glossary.merge(other.glossary) { mine, _ in mine }
+        phrasebook.merge(other.phrasebook) { mine, _ in mine }
+        longestGlossaryPhrase = max(longestGlossaryPhrase, other.longestGlossaryPhrase)
+    }
+
     static let empty = Lexicon(questionWords: [:], answerTypes: [:], days: [:], milestones: [:], weatherFields: [:],
-                               routeMarkers: [:], scopeQualifiers: [], glossary: [:], phrasebook: [:], longestGlossaryPhrase: 1)
+                               routeMarkers: [:], scopeQualifiers: [], places: [], glossary: [:], phrasebook: [:], longestGlossaryPhrase: 1)
 }
 
 /// What kind of value a question asks for; used to pick the clause that answers it.
 enum AnswerType: String, CaseIterable, Sendable {
     case time, date, money, number, rank, measure, duration, place, phone, person, organisation, definition
+
+    /// Most specific first: when a question carries several cues (`电话是多少`: phone and
+    /// number), the first of them in this order is what it asks for.
+    static let specificity: [AnswerType] = [.phone, .time, .date, .money, .measure, .rank, .duration, .place,
+                                            .organisation, .person, .number, .definition]
+
+    /// Kinds of value that answer a question of this kind.
+    var acceptable: Set<AnswerType> {
+        switch self {
+        case .time: return [.time, .date, .duration]
+        case .date: return [.date, .time]
+        case .duration: return [.duration, .time]
+        case .money: return [.money, .number]
+        case .number: return [.number, .money, .measure, .rank, .duration]
+        case .measure: return [.measure, .number]
+        case .rank: return [.rank, .number]
+        case .place: return [.place]
+        case .phone: return [.phone, .number]
+        case .person: return [.person, .organisation]
+        case .organisation: return [.organisation, .person]
+        case .definition: return [.definition]
+        }
+    }
+
+    /// The most specific of a question's types, if any.
+    static func primary(of types: [AnswerType]) -> AnswerType? { specificity.first { types.contains($0) } }
 }

@@ -3,11 +3,13 @@ import Knowledge
 
 /// Parses and checks `intents/lexicon.json`.
 enum LexiconLoader {
-    static func parse(_ o: [String: Any], file: String, normalizer: Normalizer) throws -> Lexicon {
+    /// Parses a lexicon file. An extension file (`lexicon-*.json`) may leave out any section.
+    static func parse(_ o: [String: Any], file: String, normalizer: Normalizer, isExtension: Bool = false) throws -> Lexicon {
         func fail(_ field: String, _ message: String) -> IntentCatalogError {
             IntentCatalogError(file: file, intent: nil, field: field, message: message)
         }
         func lists(_ value: Any?, _ field: String) throws -> [Language: [String]] {
+            if value == nil && isExtension { return [:] }
             guard let m = value as? [String: Any] else { throw fail(field, "must be an object with \"zh\" and \"en\" arrays") }
             var out: [Language: [String]] = [:]
             for (k, v) in m {
@@ -24,12 +26,13 @@ enum LexiconLoader {
             return arr.map { normalizer.normalize($0) }
         }
         func groups(_ value: Any?, _ field: String) throws -> [String: [Language: [String]]] {
+            if value == nil && isExtension { return [:] }
             guard let m = value as? [String: Any] else { throw fail(field, "must be an object") }
             var out: [String: [Language: [String]]] = [:]
             for (k, v) in m { out[k] = try lists(v, "\(field).\(k)") }
             return out
         }
-        let known: Set<String> = ["description", "questionWords", "answerTypes", "days", "milestones", "weatherFields", "routeMarkers", "scopeQualifiers", "glossary", "phrasebook"]
+        let known: Set<String> = ["description", "questionWords", "answerTypes", "days", "milestones", "weatherFields", "routeMarkers", "scopeQualifiers", "places", "domainWords", "glossary", "phrasebook"]
         for key in o.keys where !known.contains(key) { throw fail(key, "unknown field") }
 
         var answerTypes: [AnswerType: [Language: [String]]] = [:]
@@ -47,7 +50,11 @@ enum LexiconLoader {
             throw fail("milestones.\(k)", "unknown milestone; known: \(EventMilestone.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let weatherFields = try groups(o["weatherFields"], "weatherFields")
-        guard let g = o["glossary"] as? [String: Any] else { throw fail("glossary", "must be an object of English → Chinese strings") }
+        let g: [String: Any]
+        if o["glossary"] == nil && isExtension { g = [:] } else {
+            guard let gl = o["glossary"] as? [String: Any] else { throw fail("glossary", "must be an object of English → Chinese strings") }
+            g = gl
+        }
         var glossary: [String: String] = [:]
         var longest = 1
         for (k, v) in g {
@@ -64,10 +71,21 @@ enum LexiconLoader {
                 phrasebook[k] = en
             }
         }
-        return Lexicon(questionWords: try lists(o["questionWords"], "questionWords"), answerTypes: answerTypes, days: days,
+        var domainWords: [String] = []
+        if let dw = o["domainWords"] {
+            guard let m = dw as? [String: Any] else { throw fail("domainWords", "must be an object of domain → array of words") }
+            for (k, v) in m {
+                guard let arr = v as? [String], !arr.contains(where: \.isEmpty) else { throw fail("domainWords.\(k)", "must be an array of non-empty strings") }
+                domainWords += arr.map { normalizer.normalize($0) }
+            }
+        }
+        var lexicon = Lexicon(questionWords: try lists(o["questionWords"], "questionWords"), answerTypes: answerTypes, days: days,
                        milestones: milestones, weatherFields: weatherFields, routeMarkers: try lists(o["routeMarkers"], "routeMarkers"),
                        scopeQualifiers: try strings(o["scopeQualifiers"], "scopeQualifiers"),
+                       places: try strings(o["places"], "places"),
                        glossary: glossary, phrasebook: phrasebook, longestGlossaryPhrase: longest)
+        lexicon.domainWords = domainWords
+        return lexicon
     }
 }
 

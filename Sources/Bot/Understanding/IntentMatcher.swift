@@ -40,8 +40,9 @@ struct IntentMatcher: Sendable {
         return rank(scores)
     }
 
-    /// Ranges of the question covered by intent keywords.
-    func keywordRanges(chinese q: [Unicode.Scalar]) -> [Range<Int>] { zh.longestHits(in: q).map(\.range) }
+    /// Ranges of the question covered by any intent keyword (overlapping hits included:
+    /// `怎么付钱` holds both `怎么付` and `付钱`).
+    func keywordRanges(chinese q: [Unicode.Scalar]) -> [Range<Int>] { zh.hits(in: q).map(\.range) }
 
     func score(english words: [String]) -> [IntentCandidate] {
         var scores: [Int: (Double, [String])] = [:]
@@ -54,7 +55,9 @@ struct IntentMatcher: Sendable {
         return rank(scores)
     }
 
-    private func rank(_ scores: [Int: (Double, [String])]) -> [IntentCandidate] {
+    private func rank(_ raw: [Int: (Double, [String])]) -> [IntentCandidate] {
+        var scores = raw
+        for (k, v) in scores { scores[k] = (v.0 * intents[k].priority, v.1) }
         let sorted = scores.sorted { ($0.value.0, -$0.key) > ($1.value.0, -$1.key) }
         let second = sorted.count > 1 ? sorted[1].value.0 : 0
         return sorted.enumerated().map { rank, item in

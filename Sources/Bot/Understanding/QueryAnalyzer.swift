@@ -20,6 +20,8 @@ final class QueryAnalyzer: Sendable {
     private let zhWeatherFields: PhraseIndex<String>
     private let enWeatherFields: EnglishPhraseIndex<String>
     private let glossary: EnglishPhraseIndex<String>
+    private let placeNames: PhraseIndex<Bool>
+    private let domainWords: PhraseIndex<Bool>
     let routeIDs: Set<String>
 
     init(kb: KnowledgeBase, catalog: IntentCatalog, normalizer: Normalizer) {
@@ -43,6 +45,8 @@ final class QueryAnalyzer: Sendable {
         zhWeatherFields = PhraseIndex(zhGroups(lex.weatherFields))
         enWeatherFields = EnglishPhraseIndex(enGroups(lex.weatherFields))
         glossary = EnglishPhraseIndex(lex.glossary.map { ($0.key, $0.value) })
+        placeNames = PhraseIndex(lex.places.map { ($0, true) })
+        domainWords = PhraseIndex(lex.domainWords.map { ($0, true) })
         routeIDs = Set(kb.facts.routes.map(\.routeID))
     }
 
@@ -56,16 +60,24 @@ final class QueryAnalyzer: Sendable {
         } else {
             u.normalized = Array(normalizer.normalize(text).unicodeScalars)
             u.routes = RouteSpotter.routes(inChinese: u.normalized, known: routeIDs)
-            u.day = zhDays.longestHits(in: u.normalized).first.flatMap { DayForecast.Day(rawValue: $0.payload) }
-            u.milestone = zhMilestones.longestHits(in: u.normalized).first?.payload
-            u.weatherField = zhWeatherFields.longestHits(in: u.normalized).first?.payload
+            let days = zhDays.longestHits(in: u.normalized)
+            let milestones = zhMilestones.longestHits(in: u.normalized)
+            let fields = zhWeatherFields.longestHits(in: u.normalized)
+            u.day = days.first.flatMap { DayForecast.Day(rawValue: $0.payload) }
+            u.milestone = milestones.first?.payload
+            u.weatherField = fields.first?.payload
+            u.slotRanges = days.map(\.range) + milestones.map(\.range) + fields.map(\.range)
             let cues = zhAnswerTypes.longestHits(in: u.normalized)
             u.answerTypes = orderedUnique(cues.map(\.payload))
             u.typeCues = cues.map { (type: $0.payload, range: $0.range) }
             u.intents = matcher.score(chinese: u.normalized)
-            u.keywordRanges = matcher.keywordRanges(chinese: u.normalized)
         }
         u.normalizedText = String(String.UnicodeScalarView(u.normalized))
+        u.keywordRanges = matcher.keywordRanges(chinese: u.normalized)
+        u.slotRanges += domainWords.longestHits(in: u.normalized).map(\.range)
+        let placeHits = placeNames.longestHits(in: u.normalized)
+        u.places = placeHits.map(\.phrase)
+        u.slotRanges += placeHits.map(\.range) + u.typeCues.map(\.range)
         u.contentSegments = contentSegments(u.normalized, routes: u.routes)
         var entities = kb.entities.lookup(u.normalized)
         if language == .en { entities += pinyinEntities(u.englishWords, existing: entities) }

@@ -37,7 +37,9 @@ enum RouteSpotter {
                 via = "exact"
             }
             if let via, !(next == "号" && afterNext == "线") {
-                out.append(RouteMention(id: id, range: i..<j, known: known.contains(id), via: via))
+                // The mention covers the marker too (`115路`, `115陆`), so it counts as explained.
+                let end = next.map { ScalarClass.isHan($0) } ?? false ? j + 1 : j
+                out.append(RouteMention(id: id, range: i..<end, known: known.contains(id), via: via))
             }
             i = j
         }

@@ -45,8 +45,17 @@ struct Understanding: Sendable {
     /// Content segments (question words removed) of the normalised question.
     var contentSegments: [ContentSegment]
     var intents: [IntentCandidate]
-    /// Where intent keywords matched in the normalised question (Chinese only).
+    /// Where intent keywords matched in the normalised question (or the English gloss).
     var keywordRanges: [Range<Int>] = []
+    /// Ranges of the question already accounted for by its slots and cues: day words,
+    /// milestones, weather fields, answer-type cues, place names. With the keyword ranges they
+    /// are "explained"; the rest of the content must be found in whatever answers it.
+    var slotRanges: [Range<Int>] = []
+    /// Place names of the area the question names (`平湖`, `海宁`), normalised.
+    var places: [String] = []
+
+    /// Keyword and slot ranges together.
+    var explainedRanges: [Range<Int>] { keywordRanges + slotRanges }
 
     var topIntent: IntentCandidate? { intents.first }
 

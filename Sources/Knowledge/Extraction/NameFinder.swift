@@ -20,7 +20,7 @@ public enum NameFinder {
         "咨询", "联系", "致电", "参加", "参与", "报名", "获得", "荣获", "入选", "发布", "公布", "承办", "主办",
         "协办", "指导", "支持", "目前", "近日", "昨天", "今天", "明天", "今年", "去年", "已经", "正式", "全新",
         "首个", "首家", "一个", "一家", "一站式", "这个", "这家", "该", "全省", "全市", "全县",
-    ].map { Array($0.unicodeScalars) }
+    ].map { Array(Normalizer().normalize($0).unicodeScalars) }   // compared with normalised text (一个 → 1个)
 
     /// The name ending at `end` (exclusive; the suffix is already inside `[.., end)`), at most
     /// `maxLength` scalars, at least `suffixLength + 1`. Nil when nothing precedes the suffix.
@@ -76,9 +76,11 @@ public enum NameFinder {
         for p in adminPrefixes where name.hasPrefix(p) && name.unicodeScalars.count > p.unicodeScalars.count + 3 {
             out.append(String(String.UnicodeScalarView(name.unicodeScalars.dropFirst(p.unicodeScalars.count))))
         }
-        // Place prefix ending in 市/县/区/镇/街道 within the first 6 characters.
+        // Place prefix ending in 市/县/区/镇 within the first 6 characters — not the 区 of 社区/小区/园区….
         let scalars = Array(name.unicodeScalars)
-        for (i, c) in scalars.enumerated() where i >= 1 && i <= 5 && (c == "市" || c == "县" || c == "区" || c == "镇") {
+        let notAdministrative: Set<Unicode.Scalar> = Set("社小园街景城校厂营都超门".unicodeScalars)
+        for (i, c) in scalars.enumerated() where i >= 1 && i <= 5 && (c == "市" || c == "县" || c == "区" || c == "镇")
+            && !(notAdministrative.contains(scalars[i - 1])) {
             if scalars.count - (i + 1) >= 4 { out.append(String(String.UnicodeScalarView(scalars[(i + 1)...]))) }
         }
         return Array(Set(out)).sorted()

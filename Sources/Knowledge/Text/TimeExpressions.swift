@@ -99,7 +99,6 @@ enum TimeExpressions {
 
     private static func adjustedHour(_ hour: Int, prefix: [Unicode.Scalar]) -> Int {
         if hour >= 1 && hour < 12 && hasSuffix(prefix, afternoonWords) { return hour + 12 }
-        if hour == 24 { return 0 }
         return hour
     }
 
