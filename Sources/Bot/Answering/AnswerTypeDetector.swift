@@ -21,6 +21,8 @@ enum AnswerTypeDetector {
         var terms: [[Unicode.Scalar]] = []
         var placeSuffixes: [String] = AnswerTypeDetector.placeSuffixes
         var organisationSuffixes: [String] = AnswerTypeDetector.organisationWords
+        /// The measure word after `第几` (`届` in `第几届`), which the ordinal in the answer must carry.
+        var rankUnit: Unicode.Scalar?
 
         static let none = Context()
 
@@ -33,6 +35,9 @@ enum AnswerTypeDetector {
             if !places.isEmpty { placeSuffixes = places }
             let orgs = asked(AnswerTypeDetector.organisationWords.filter { $0.unicodeScalars.count >= 2 })
             if !orgs.isEmpty { organisationSuffixes = orgs }
+            for i in q.indices where i + 2 < q.count && q[i] == "第" && q[i + 1] == "几" && ScalarClass.isHan(q[i + 2]) {
+                rankUnit = q[i + 2]
+            }
         }
     }
 
@@ -47,11 +52,13 @@ enum AnswerTypeDetector {
         case .time: return hasClockTime(s, range)
         case .date: return hasDate(s, range)
         case .money: return hasNumber(s, range, followedBy: moneyUnits)
-        case .number: return range.contains { ScalarClass.isDigit(s[$0]) }
-        case .rank: return range.contains { $0 + 1 < range.upperBound && s[$0] == "第" && ScalarClass.isDigit(s[$0 + 1]) }
+        case .number: return hasQuantity(s, range)
+        case .percent: return range.contains { s[$0] == "%" } || has(s, range, ["百分之"])
+        case .rank: return hasRank(s, range, unit: context.rankUnit)
         case .duration: return hasNumber(s, range, followedBy: durationUnits)
         case .measure: return hasNumber(s, range, followedBy: measureUnits)
-        case .place: return hasName(s, range, suffixes: context.placeSuffixes, question: context.question) || has(s, range, ["位于", "设在"])
+        case .place: return hasName(s, range, suffixes: context.placeSuffixes, question: context.question)
+            || has(s, range, ["位于", "设在", "在\u{201C}"])
         case .phone: return hasPhone(s, range)
         case .person: return has(s, range, personVerbs)
         case .organisation: return hasName(s, range, suffixes: context.organisationSuffixes, question: context.question)
@@ -79,6 +86,34 @@ enum AnswerTypeDetector {
                 }
                 i += 1
             }
+        }
+        return false
+    }
+
+    /// A number that is a quantity: digits not part of a date (`8月15日`, `2024年`) or clock time.
+    private static func hasQuantity(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            guard ScalarClass.isDigit(s[i]) else { i += 1; continue }
+            var j = i
+            while j < r.upperBound, ScalarClass.isDigit(s[j]) || s[j] == "." { j += 1 }
+            let next: Unicode.Scalar? = j < s.count ? s[j] : nil
+            let prev: Unicode.Scalar? = i > 0 ? s[i - 1] : nil
+            let dateLike = next.map { "年月日号:".unicodeScalars.contains($0) } ?? false
+            let timeLike = prev == ":" || (prev.map { "第".unicodeScalars.contains($0) } ?? false)
+            if !dateLike && !timeLike { return true }
+            i = j
+        }
+        return false
+    }
+
+    /// An ordinal `第N` (with the measure word asked for, if any).
+    private static func hasRank(_ s: [Unicode.Scalar], _ r: Range<Int>, unit: Unicode.Scalar?) -> Bool {
+        for i in r where s[i] == "第" && i + 1 < r.upperBound && ScalarClass.isDigit(s[i + 1]) {
+            guard let unit else { return true }
+            var j = i + 1
+            while j < r.upperBound, ScalarClass.isDigit(s[j]) { j += 1 }
+            if j < r.upperBound, s[j] == unit { return true }
         }
         return false
     }

@@ -68,6 +68,7 @@ struct Answerer: Sendable {
             switch attempt.run() {
             case .answered(let a): return a
             case .clarify(let a): if clarification == nil { clarification = a }
+            case .declined(let a): return a
             case .notApplicable: continue
             }
         }
@@ -79,7 +80,9 @@ struct Answerer: Sendable {
         if let r = retrieval.answer(u, focusArticles: focusArticles, boostArticles: boost) {
             return retrieved(r, u, focus: focuses.first)
         }
-        if focusArticles != nil, let r = retrieval.answer(u, focusArticles: nil, boostArticles: focusArticles ?? []) {
+        // A passing mention (`物业公司`) may not be what the answer is about: search everywhere,
+        // favouring its articles. A named route, service, event, contact or quoted term is.
+        if let f = focuses.first, !isStrong(f), let r = retrieval.answer(u, focusArticles: nil, boostArticles: focusArticles ?? []) {
             return retrieved(r, u, focus: nil)
         }
         // A question back only when the question's content is something the corpus knows.

@@ -31,6 +31,7 @@ enum Explanation {
             ("routes", .array(routes)),
             ("slots", .object(slots)),
             ("unknown_words", .array(u.unknownWords.map { .string($0) })),
+            ("corrections", .array(u.corrections.map { .string($0.from + "→" + $0.to) })),
             ("outcome", .string(a.outcome.rawValue)),
             ("details", .object(a.debug)),
         ])

@@ -54,11 +54,21 @@ struct FactResolver {
         return (0..<count).filter { articles.contains(article($0)) }
     }
 
-    /// Articles of a focus (for restricting retrieval).
+    /// Articles of a focus (for restricting retrieval). A quoted term or a mention also covers
+    /// every article that prints its name unquoted (`共同富裕` is quoted once, printed often).
     func articles(for focus: Focus) -> [Int] {
         switch focus {
         case .route(let id): return kb.facts.routes.filter { $0.routeID == id }.map(\.article)
-        case .entity(let e): return kb.entities.entities[e].articles
+        case .entity(let e):
+            let ent = kb.entities.entities[e]
+            guard ent.kind == .term || ent.kind == .mention, let name = ent.names.first else { return ent.articles }
+            var out = ent.articles
+            let terms = SentenceIndex.weightedTerms(name).filter { !$0.term.isUnigram }
+            for hit in kb.index.search(terms, limit: 200) where kb.sentences[hit.sentence].normalized.includes(name) {
+                let a = kb.sentences[hit.sentence].article
+                if !out.contains(a) { out.append(a) }
+            }
+            return out
         }
     }
 

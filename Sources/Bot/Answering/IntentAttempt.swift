@@ -6,6 +6,9 @@ struct IntentAttempt {
     enum Outcome {
         case answered(Answer)
         case clarify(Answer)
+        /// The intent is clearly what was asked, and the paper does not have it: say so
+        /// (a forecast for a day or place the page does not print).
+        case declined(Answer)
         case notApplicable
     }
 
@@ -30,6 +33,7 @@ struct IntentAttempt {
             switch attempt(source) {
             case .answered(let a): return .answered(a)
             case .clarify(let a): if clarify == nil { clarify = a }
+            case .declined(let a): return .declined(a)
             case .notApplicable: continue
             }
         }
@@ -66,7 +70,13 @@ struct IntentAttempt {
             return .clarify(clarification(places, question: u.language == .en ? "The paper prints forecasts for several places — which one: "
                                                                                 : "报上有几个地方的天气预报，您问的是："))
         }
-        guard case .forecast(let forecast) = picked else { return .notApplicable }
+        guard case .forecast(let forecast) = picked, forecast.days.contains(where: { $0.day == (u.day ?? .today) }) else {
+            // Weather is asked, but not for a day or place the paper printed.
+            let day = u.day ?? .today
+            let what = u.language == .en ? "the \(u.places.first.map { $0 + " " } ?? "")forecast for \(day.rawValue)"
+                : (u.places.first ?? "") + ([.today: "今天", .tonight: "今晚", .tomorrow: "明天", .dayAfterTomorrow: "后天"][day] ?? "") + "的天气预报"
+            return .declined(answerer.decline(what, u, intent: intent.name))
+        }
         guard let value = WeatherAnswers(forecast: forecast, ctx: ctx).render(source.field) else { return .notApplicable }
         let note = PageDates.forecastNote(for: forecast.article, in: ctx)
         return answered(fact(source, entity: "", value: value, pageNote: note, focus: nil, articles: [forecast.article]))
@@ -106,7 +116,8 @@ struct IntentAttempt {
     /// Which service point handles a topic: the service named in, or just before, the sentence
     /// that best covers the topic.
     private func serviceHandling(_ source: AnswerSource) -> Outcome {
-        guard let hit = answerer.retrieval.answer(u) else { return .notApplicable }
+        // The sentence about the topic (the place comes from the service, not from it).
+        guard let hit = answerer.retrieval.answer(u, wantedTypes: []) else { return .notApplicable }
         let s = kb.sentences[hit.sentence]
         let article = kb.articles[s.article]
         guard let pos = article.sentenceIDs.firstIndex(of: hit.sentence) else { return .notApplicable }
@@ -205,7 +216,11 @@ struct IntentAttempt {
     /// the fact's article says (the coverage gate, see `RetrievalAnswerer.factCoverage`).
     private func fact(_ source: AnswerSource, entity: String, value: FieldValue, pageNote: String, focus: Focus?, articles: [Int]) -> Answer? {
         let covered = answerer.retrieval.factCoverage(u, articles: articles + value.sentences.map { kb.sentences[$0].article })
-        guard covered >= RetrievalAnswerer.factCoverageThreshold else { return nil }
+        // English questions reach the corpus through a word-by-word gloss, so they are held to a
+        // lower bar (unknown English words still count in full).
+        let threshold = u.language == .en ? RetrievalAnswerer.englishFactCoverageThreshold : RetrievalAnswerer.factCoverageThreshold
+        if RetrievalAnswerer.trace { FileHandle.standardError.write(Data("fact \(intent.name) \(source.key) coverage=\(covered)\n".utf8)) }
+        guard covered >= threshold else { return nil }
         let template = intent.template(for: source).text(for: u.language)
         let text = template.replacingOccurrences(of: "{entity}", with: entity)
             .replacingOccurrences(of: "{value}", with: value.text)
@@ -280,6 +295,8 @@ enum ForecastPicker {
 enum PagePlaces {
     static func compute(_ kb: KnowledgeBase, places: [String]) -> [String: String] {
         guard !places.isEmpty else { return [:] }
+        // The city (`嘉兴`, listed first) is every page's place; a county named on the page wins.
+        let city = places.first
         var counts: [String: [String: Int]] = [:]
         var editions: [String: String] = [:]
         for a in kb.articles {
@@ -291,7 +308,10 @@ enum PagePlaces {
             }
         }
         var out: [String: String] = [:]
-        for (file, c) in counts { out[file] = c.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key }
+        for (file, c) in counts {
+            let counties = c.filter { $0.key != city }
+            out[file] = (counties.isEmpty ? c : counties).max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        }
         for (file, p) in editions { out[file] = p }
         return out
     }

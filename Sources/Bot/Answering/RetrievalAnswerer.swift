@@ -17,6 +17,14 @@ struct RetrievalAnswerer {
     static let minimumCoverage = 0.55
     /// Share of the question's unexplained content a structured answer's article must carry.
     static let factCoverageThreshold = 0.6
+    /// The same for English questions (glossed word by word).
+    static let englishFactCoverageThreshold = 0.4
+    /// Share of what is asked about the topic (units outside the entity and headline) the chosen
+    /// clause must carry, when that part weighs at least a fifth of the question.
+    static let minimumPredicateCoverage = 0.5
+    /// Share of a clause's Han characters that must be new (not in the question): a clause that
+    /// only repeats the question (`昨天下午`) answers nothing.
+    static let minimumNovelty = 0.3
     /// Longest clause window considered, in scalars (a single clause may be longer).
     static let maxWindow = 72
     /// Sentences examined.
@@ -45,10 +53,12 @@ struct RetrievalAnswerer {
         var debug: [(String, JSONValue)]
     }
 
-    /// Content units of a question with their weights. A bigram the corpus never contains
-    /// weighs the most (it is what the corpus lacks) — unless a neighbouring bigram is known, in
-    /// which case it is a junction of two known words (`平湖|企服`) and weighs little. English
-    /// words neither the glossary nor a name explains count as absent units.
+    /// Content units of a question with their weights: the corpus's own words in it (bigrams it
+    /// prints, weighted by idf), the characters no such bigram covers (by their own idf), and the
+    /// words it never prints (bigrams with no known neighbour), which weigh the most — that is
+    /// what the corpus lacks. An unknown bigram next to a known one is only the seam between two
+    /// words (`平湖|企服` → `湖企`) and is not a unit; its other character is. English words
+    /// neither the glossary nor a name explains count as unknown words.
     func units(of u: Understanding) -> [Unit] {
         let n = Double(max(kb.sentences.count, 1))
         let absentWeight = log(1 + n) + 1
@@ -57,44 +67,90 @@ struct RetrievalAnswerer {
         let entityRanges = u.entities.filter { $0.kind != .pinyin }.map(\.range)
         let keywordRanges = u.keywordRanges
         let explainedRanges = u.explainedRanges + u.routes.map(\.range)
+
+        func add(_ p: [Unicode.Scalar], at absolute: Range<Int>, weight: Double, present: Bool) {
+            guard seen.insert(p).inserted else { return }
+            var w = weight
+            let cue = u.typeCues.first { $0.range.overlaps(absolute) }?.type
+            // An intent keyword the corpus lacks (`找哪里`) says what is asked, not what about.
+            if !present && keywordRanges.contains(where: { $0.overlaps(absolute) }) { w = min(w, 0.5) }
+            let inEntity = entityRanges.contains { $0.lowerBound <= absolute.lowerBound && absolute.upperBound <= $0.upperBound }
+            let explained = absolute.allSatisfy { i in explainedRanges.contains { $0.contains(i) } }
+            out.append(Unit(scalars: p, weight: w, cue: cue, inEntity: inEntity, present: present, explained: explained))
+        }
+
         for seg in u.contentSegments {
-            let s = seg.scalars.filter { !RetrievalAnswerer.transparent.contains($0) }
-            var pieces: [(Range<Int>, [Unicode.Scalar])] = []
+            // Positions in the normalised question of the segment's scalars (quote marks skipped).
+            let positions = seg.scalars.indices.filter { !RetrievalAnswerer.transparent.contains(seg.scalars[$0]) }
+            let s = positions.map { seg.scalars[$0] }
+            func absolute(_ r: Range<Int>) -> Range<Int> { (seg.start + positions[r.lowerBound])..<(seg.start + positions[r.upperBound - 1] + 1) }
             var i = 0
+            var hanRun: [Int] = []
+            func flushRun() {
+                defer { hanRun = [] }
+                guard !hanRun.isEmpty else { return }
+                if hanRun.count == 1 {
+                    let k = hanRun[0]
+                    let t = Term(unigram: s[k])
+                    let df = kb.index.sentenceFrequency(t)
+                    add([s[k]], at: absolute(k..<(k + 1)), weight: df > 0 ? 0.5 * kb.index.idf(t) : absentWeight, present: df > 0)
+                    return
+                }
+                var present: [Bool] = []
+                var known: [Bool] = []      // present, or a keyword/slot word of the question
+                let dfs = hanRun.dropLast().map { kb.index.sentenceFrequency(Term(bigram: s[$0], s[$0 + 1])) }
+                for (j, k) in hanRun.dropLast().enumerated() {
+                    // A bigram printed only where two words happen to meet (`区新` in `小区新物业`):
+                    // rare, beside a neighbour bigram that is far more common.
+                    let neighbour = max(j > 0 ? dfs[j - 1] : 0, j + 1 < dfs.count ? dfs[j + 1] : 0)
+                    let seam = dfs[j] > 0 && dfs[j] <= 3 && neighbour >= 5 * dfs[j]
+                    let p = dfs[j] > 0 && !seam
+                    present.append(p)
+                    let r = absolute(k..<(k + 2))
+                    known.append(p || r.allSatisfy { i in explainedRanges.contains { $0.contains(i) } })
+                }
+                var covered = Set<Int>()
+                for (j, k) in hanRun.dropLast().enumerated() {
+                    let pair = [s[k], s[k + 1]]
+                    if known[j] {
+                        covered.insert(k); covered.insert(k + 1)
+                        let w = present[j] ? kb.index.idf(Term(bigram: s[k], s[k + 1])) : 0.5
+                        add(pair, at: absolute(k..<(k + 2)), weight: w, present: present[j])
+                    } else {
+                        let left = j > 0 && known[j - 1]
+                        let right = j + 1 < known.count && known[j + 1]
+                        if !left && !right {
+                            // A word the corpus never prints.
+                            covered.insert(k); covered.insert(k + 1)
+                            add(pair, at: absolute(k..<(k + 2)), weight: absentWeight, present: false)
+                        }
+                    }
+                }
+                for k in hanRun where !covered.contains(k) {
+                    let t = Term(unigram: s[k])
+                    let df = kb.index.sentenceFrequency(t)
+                    add([s[k]], at: absolute(k..<(k + 1)), weight: df > 0 ? kb.index.idf(t) : absentWeight, present: df > 0)
+                }
+            }
             while i < s.count {
+                if ScalarClass.isHan(s[i]) { hanRun.append(i); i += 1; continue }
+                flushRun()
                 if ScalarClass.isASCIIAlnum(s[i]) {
                     var j = i
                     while j < s.count, ScalarClass.isASCIIAlnum(s[j]) { j += 1 }
-                    pieces.append((i..<j, Array(s[i..<j])))
+                    let word = Array(s[i..<j])
+                    // Bare numbers in a question (`70岁`, `1天`) are quantities, not topics.
+                    if !word.allSatisfy(ScalarClass.isDigit) {
+                        let t = Term(word: String(String.UnicodeScalarView(word)))
+                        let df = kb.index.sentenceFrequency(t)
+                        add(word, at: absolute(i..<j), weight: df > 0 ? kb.index.idf(t) : absentWeight, present: df > 0)
+                    }
                     i = j
                     continue
                 }
-                if i + 1 < s.count, ScalarClass.isHan(s[i + 1]) {
-                    pieces.append((i..<(i + 2), [s[i], s[i + 1]]))
-                } else if (i == 0 || !ScalarClass.isHan(s[i - 1])) {
-                    pieces.append((i..<(i + 1), [s[i]]))    // a character standing alone
-                }
                 i += 1
             }
-            let present = pieces.map { kb.index.sentenceFrequency(term(for: $0.1)) > 0 }
-            for (k, (r, p)) in pieces.enumerated() where seen.insert(p).inserted {
-                var w: Double
-                if present[k] {
-                    w = kb.index.idf(term(for: p))
-                } else {
-                    let left = k > 0 && present[k - 1] && pieces[k - 1].0.upperBound > r.lowerBound
-                    let right = k + 1 < pieces.count && present[k + 1] && pieces[k + 1].0.lowerBound < r.upperBound
-                    w = left && right ? 0 : (left || right ? 0.25 * absentWeight : absentWeight)
-                }
-                if p.count == 1 { w *= 0.5 }
-                let absolute = (seg.start + r.lowerBound)..<(seg.start + r.upperBound)
-                let cue = u.typeCues.first { $0.range.overlaps(absolute) }?.type
-                // An intent keyword the corpus lacks (`找哪里`) says what is asked, not what about.
-                if !present[k] && keywordRanges.contains(where: { $0.overlaps(absolute) }) { w = min(w, 0.5) }
-                let inEntity = entityRanges.contains { $0.lowerBound <= absolute.lowerBound && absolute.upperBound <= $0.upperBound }
-                let explained = absolute.allSatisfy { i in explainedRanges.contains { $0.contains(i) } }
-                out.append(Unit(scalars: p, weight: w, cue: cue, inEntity: inEntity, present: present[k], explained: explained))
-            }
+            flushRun()
         }
         for w in u.unknownWords where seen.insert(Array(w.unicodeScalars)).inserted {
             out.append(Unit(scalars: Array(w.unicodeScalars), weight: absentWeight, present: false))
@@ -117,6 +173,9 @@ struct RetrievalAnswerer {
     func answer(_ u: Understanding, focusArticles: [Int]? = nil, boostArticles: [Int] = [], wantedTypes: [AnswerType]? = nil) -> Result? {
         let units = units(of: u)
         let total = units.reduce(0) { $0 + $1.weight }
+        if RetrievalAnswerer.trace {
+            FileHandle.standardError.write(Data("units: \(units.map { String(String.UnicodeScalarView($0.scalars)) + "/" + String(format: "%.1f", $0.weight) + ($0.inEntity ? "N" : "") + ($0.present ? "" : "!") + ($0.cue.map { "<" + $0.rawValue + ">" } ?? "") })\n".utf8))
+        }
         guard total > 0, units.contains(where: { $0.scalars.count >= 2 || !ScalarClass.isHan($0.scalars[0]) }) else { return nil }
         var terms: [(term: Term, weight: Double)] = []
         for seg in u.contentSegments { terms += SentenceIndex.weightedTerms(seg.text) }
@@ -144,9 +203,12 @@ struct RetrievalAnswerer {
             articleUnits[sentence.article] = known
             let sentenceCoverage = coverage(units, total: total, in: sentence.scalars, 0..<sentence.scalars.count, title: title,
                                             types: types, context: typeContext, alsoPresent: known, contextWeight: 0.8)
+            if RetrievalAnswerer.trace { FileHandle.standardError.write(Data("cand \(hit.sentence) cov=\(sentenceCoverage) \(sentence.text.prefix(40))\n".utf8)) }
             guard sentenceCoverage >= RetrievalAnswerer.minimumCoverage else { continue }
             // What is asked about the topic: units that are neither the named entity nor in the headline.
+            // (A lone character there — often a verb, `打`, `看` — counts half.)
             let predicate = units.filter { !$0.inEntity && !contains(title, 0..<title.count, $0.scalars) }
+                .map { u -> Unit in var v = u; if v.scalars.count == 1 { v.weight *= 0.5 }; return v }
             let topic = units.filter { $0.inEntity || contains(title, 0..<title.count, $0.scalars) }
             let predicateTotal = predicate.reduce(0) { $0 + $1.weight }
             let topicTotal = topic.reduce(0) { $0 + $1.weight }
@@ -165,6 +227,9 @@ struct RetrievalAnswerer {
                 let score = 2.0 * predicateCoverage + 0.5 * topicCoverage + 0.8 * sentenceCoverage + typeMatch
                     - 0.006 * Double(window.count) + 0.3 * hit.score / max(topScore, 1e-9) + boost
                 let windowCoverage = predicateCoverage
+                if RetrievalAnswerer.trace { FileHandle.standardError.write(Data("  win \(window) pred=\(predicateCoverage) nov=\(novelty(sentence.scalars, window, question: typeContext.question))\n".utf8)) }
+                if predicateTotal > 0.2 * total && predicateCoverage < RetrievalAnswerer.minimumPredicateCoverage { continue }
+                if novelty(sentence.scalars, window, question: typeContext.question) < RetrievalAnswerer.minimumNovelty { continue }
                 if best == nil || score > best!.score {
                     best = Result(sentence: hit.sentence, window: window, text: text(sentence, window), coverage: sentenceCoverage,
                                   score: score, debug: [("article", .string(article.title)),
@@ -183,7 +248,9 @@ struct RetrievalAnswerer {
     }
 
     /// Answer types that must appear in the clause chosen (a "when" needs a date).
-    static let strongTypes: Set<AnswerType> = [.time, .date, .money, .number, .rank, .measure, .duration, .phone]
+    static let trace = ProcessInfo.processInfo.environment["ENQUIRY_BOT_TRACE"] != nil
+
+    static let strongTypes: Set<AnswerType> = [.time, .date, .money, .number, .rank, .measure, .duration, .phone, .place, .percent]
 
     /// Share of unit weight present in `s[range]` (or the headline); cue units also count when
     /// the range holds a value of their type; units in `alsoPresent` (indices) count at
@@ -195,12 +262,22 @@ struct RetrievalAnswerer {
             if contains(s, range, unit.scalars) || (title.map { contains($0, 0..<$0.count, unit.scalars) } ?? false) {
                 got += unit.weight
             } else if let cue = unit.cue, AnswerTypeDetector.contains(cue, in: s, range: range, context: context) {
-                got += unit.weight * 0.6      // the kind of value stands in for the cue word, a little weaker
+                got += unit.weight            // the kind of value stands in for the cue word (`电话` → a number)
             } else if alsoPresent.contains(i) {
                 got += unit.weight * contextWeight
             }
         }
         return got / total
+    }
+
+    /// Share of Han characters in `s[r]` that the question does not contain.
+    func novelty(_ s: [Unicode.Scalar], _ r: Range<Int>, question: Set<Unicode.Scalar>) -> Double {
+        var han = 0, new = 0
+        for i in r where ScalarClass.isHan(s[i]) {
+            han += 1
+            if !question.contains(s[i]) { new += 1 }
+        }
+        return han == 0 ? 1 : Double(new) / Double(han)
     }
 
     /// Indices of units found anywhere in an article (its sentences or headline).
@@ -282,6 +359,9 @@ extension RetrievalAnswerer {
         let all = units(of: u)
         let rest = all.filter { !$0.explained }
         let total = rest.reduce(0) { $0 + $1.weight }
+        if RetrievalAnswerer.trace {
+            FileHandle.standardError.write(Data("units: \(all.map { String(String.UnicodeScalarView($0.scalars)) + "/" + String(format: "%.1f", $0.weight) + ($0.explained ? "E" : "") + ($0.present ? "" : "!") })\n".utf8))
+        }
         guard total > 0 else { return 1 }
         var found = Set<Int>()
         for a in Set(articles) { found.formUnion(presentUnits(rest, article: a)) }

@@ -29,23 +29,57 @@ struct RouteAnswers {
         }
     }
 
-    /// Schedules for the terminus the question names (`青浦`, `Qingpu`), else all of them.
+    /// Schedules for the terminus the question names (`青浦`, `Qingpu`), else all of them. When
+    /// it names both ends, the one after `从`/`from` is where the bus leaves from (`从青浦回嘉善`).
     private func askedSchedules() -> [TerminusSchedule] {
         let all = route.schedules
         let q = ctx.understanding
-        let asked = all.filter { s in
+        var matched: [(TerminusSchedule, Int)] = []
+        for s in all {
             var names = [s.terminus].filter { !$0.isEmpty }
             if let t = route.terminus(of: s) { names.append(t.value) }
-            return names.contains { name in
-                let n = Normalizer().normalize(name)
-                if q.language == .en {
-                    let key = ScriptTables.pinyinKey(of: name)
-                    return q.englishWords.contains { $0.count >= 3 && (key == $0 || key.hasPrefix($0)) } || q.normalizedText.contains(n)
-                }
-                return !n.isEmpty && q.normalizedText.contains(n)
+            var earliest: Int?
+            for name in names {
+                if let p = position(of: name, in: q) { earliest = min(earliest ?? p, p) }
             }
+            if let earliest { matched.append((s, earliest)) }
         }
-        return asked.isEmpty ? all : asked
+        guard !matched.isEmpty else { return all }
+        guard matched.count > 1 else { return [matched[0].0] }
+        if let origin = matched.first(where: { isPreceded($0.1, by: RouteAnswers.fromWords, in: q) }) { return [origin.0] }
+        let notDestination = matched.filter { !isPreceded($0.1, by: RouteAnswers.toWords, in: q) }
+        return notDestination.isEmpty ? matched.map(\.0) : notDestination.map(\.0)
+    }
+
+    static let fromWords = ["从", "由", "自", "在", "from"]
+    static let toWords = ["到", "回", "往", "去", "至", "开往", "to"]
+
+    /// Where a terminus name occurs in the question: in the normalised text, or (English) as a
+    /// word whose pinyin is the name's (Qingpu → 青浦); an offset, or a word index for English.
+    private func position(of name: String, in q: Understanding) -> Int? {
+        let n = Array(Normalizer().normalize(name).unicodeScalars)
+        if !n.isEmpty, let r = find(n, in: q.normalized) { return r }
+        if q.language == .en {
+            let key = ScriptTables.pinyinKey(of: name)
+            return q.englishWords.firstIndex { $0.count >= 3 && (key == $0 || key.hasPrefix($0)) }
+        }
+        return nil
+    }
+
+    private func isPreceded(_ position: Int, by words: [String], in q: Understanding) -> Bool {
+        if q.language == .en {
+            return position > 0 && words.contains(q.englishWords[position - 1])
+        }
+        return words.contains { w in
+            let ws = Array(w.unicodeScalars)
+            return position >= ws.count && Array(q.normalized[(position - ws.count)..<position]) == ws
+        }
+    }
+
+    private func find(_ w: [Unicode.Scalar], in s: [Unicode.Scalar]) -> Int? {
+        guard w.count <= s.count else { return nil }
+        for i in 0...(s.count - w.count) where Array(s[i..<(i + w.count)]) == w { return i }
+        return nil
     }
 
     /// How a schedule's end is named: as the timetable prints it, else the full terminus, else

@@ -23,6 +23,12 @@ final class QueryAnalyzer: Sendable {
     private let placeNames: PhraseIndex<Bool>
     private let domainWords: PhraseIndex<Bool>
     let routeIDs: Set<String>
+    private let typos: TypoCorrector
+    private let pinyin: PinyinResolver
+    /// Every name of the entity dictionary, normalised (to accept a pinyin reading as a name).
+    private let entityNames: Set<String>
+    /// One-character question words and particles: never rewritten by the typo corrector.
+    private let protectedScalars: Set<Unicode.Scalar>
 
     init(kb: KnowledgeBase, catalog: IntentCatalog, normalizer: Normalizer) {
         self.kb = kb
@@ -48,6 +54,13 @@ final class QueryAnalyzer: Sendable {
         placeNames = PhraseIndex(lex.places.map { ($0, true) })
         domainWords = PhraseIndex(lex.domainWords.map { ($0, true) })
         routeIDs = Set(kb.facts.routes.map(\.routeID))
+        var names = kb.entities.entities.flatMap(\.names) + lex.places
+        for r in kb.facts.routes { names += (r.termini + r.stops + r.walking).map { normalizer.normalize($0.value) } }
+        typos = TypoCorrector(index: kb.index, names: names)
+        pinyin = PinyinResolver(index: kb.index)
+        entityNames = Set(kb.entities.entities.flatMap(\.names))
+        protectedScalars = Set((lex.questionWords[.zh] ?? []).filter { $0.unicodeScalars.count == 1 }.flatMap(\.unicodeScalars))
+            .union(QueryAnalyzer.alwaysDropped)
     }
 
     func analyze(_ text: String) -> Understanding {
@@ -58,7 +71,15 @@ final class QueryAnalyzer: Sendable {
         if language == .en {
             analyzeEnglish(text, into: &u)
         } else {
-            u.normalized = Array(normalizer.normalize(text).unicodeScalars)
+            let raw = Array(normalizer.normalize(text).unicodeScalars)
+            var recognised = Set<Int>()
+            for r in questionWords.hits(in: raw).map(\.range) + domainWords.hits(in: raw).map(\.range)
+                + matcher.keywordRanges(chinese: raw) { recognised.formUnion(r) }
+            let (corrected, corrections) = typos.correct(raw, protected: protectedScalars, protectedPositions: recognised) { a, b in
+                kb.index.sentenceFrequency(Term(bigram: a, b)) > 0
+            }
+            u.normalized = corrected
+            u.corrections = corrections
             u.routes = RouteSpotter.routes(inChinese: u.normalized, known: routeIDs)
             let days = zhDays.longestHits(in: u.normalized)
             let milestones = zhMilestones.longestHits(in: u.normalized)
@@ -75,6 +96,7 @@ final class QueryAnalyzer: Sendable {
         u.normalizedText = String(String.UnicodeScalarView(u.normalized))
         u.keywordRanges = matcher.keywordRanges(chinese: u.normalized)
         u.slotRanges += domainWords.longestHits(in: u.normalized).map(\.range)
+        u.slotRanges += questionWords.hits(in: u.normalized).map(\.range)
         let placeHits = placeNames.longestHits(in: u.normalized)
         u.places = placeHits.map(\.phrase)
         u.slotRanges += placeHits.map(\.range) + u.typeCues.map(\.range)
@@ -94,21 +116,48 @@ final class QueryAnalyzer: Sendable {
         let hits = glossary.longestHits(in: words)
         var hitAt: [Int: (Range<Int>, String)] = [:]
         for h in hits { hitAt[h.range.lowerBound] = (h.range, h.payload) }
+        var pending: [String] = []          // consecutive unknown words: maybe a pinyin name
+        func flushPending() {
+            defer { pending = [] }
+            guard !pending.isEmpty else { return }
+            // Longest run first: `gaotie xincheng` as one name, else word by word.
+            if let zh = pinyin.resolve(pending.joined()) {
+                gloss.append(" "); gloss.append(contentsOf: zh.unicodeScalars); gloss.append(" ")
+                return
+            }
+            for w in pending {
+                if let zh = pinyin.resolve(w) { gloss.append(" "); gloss.append(contentsOf: zh.unicodeScalars); gloss.append(" ") }
+                else { unknown.append(w) }
+            }
+        }
         var i = 0
         while i < words.count {
+            // A name in pinyin over several words (`tianyuan wuzhen` → 田园五镇) wins over
+            // glossing its words one by one, when it reads as a known name.
+            if let (len, zh) = pinyinName(words, at: i) {
+                flushPending()
+                gloss.append(" "); gloss.append(contentsOf: zh.unicodeScalars); gloss.append(" ")
+                i += len
+                continue
+            }
             if let (range, zh) = hitAt[i] {
+                flushPending()
                 gloss.append(contentsOf: zh.unicodeScalars)
                 i = range.upperBound
                 continue
             }
             let w = words[i]
             if w.unicodeScalars.contains(where: { ScalarClass.isDigit($0) }) {
+                flushPending()
                 gloss.append(" "); gloss.append(contentsOf: w.unicodeScalars); gloss.append(" ")
             } else if !enQuestionWords.contains(w) {
-                unknown.append(w)
+                pending.append(w)
+            } else {
+                flushPending()
             }
             i += 1
         }
+        flushPending()
         // Chinese characters written inside an English question are kept as they are.
         let han = normalizer.normalize(text).unicodeScalars.filter { ScalarClass.isHan($0) || $0 == " " }
         if han.contains(where: { ScalarClass.isHan($0) }) { gloss.append(" "); gloss.append(contentsOf: han) }
@@ -119,9 +168,17 @@ final class QueryAnalyzer: Sendable {
         u.weatherField = enWeatherFields.longestHits(in: words).first?.payload
         u.answerTypes = orderedUnique(enAnswerTypes.longestHits(in: words).map(\.payload))
         u.intents = matcher.score(english: words)
-        // Unknown words explained by a name's pinyin (Qingpu, Tianyuan Wuzhen) are not unknown.
-        let pinyinKeys = Set(kb.entities.pinyinKeys)
-        u.unknownWords = unknown.filter { w in !pinyinKeys.contains(where: { $0.hasPrefix(w) || w.hasPrefix($0) && $0.count >= 4 }) && !isRouteWord(w) }
+        u.unknownWords = unknown.filter { !isRouteWord($0) }
+    }
+
+    /// Two to four words at `i` whose joined pinyin reads as a name of the entity dictionary.
+    private func pinyinName(_ words: [String], at i: Int) -> (Int, String)? {
+        for len in stride(from: min(4, words.count - i), through: 2, by: -1) {
+            let run = words[i..<(i + len)]
+            guard run.allSatisfy({ w in w.unicodeScalars.allSatisfy { ScalarClass.isASCIILetter($0) } && !enQuestionWords.contains(w) }) else { continue }
+            if let zh = pinyin.resolve(run.joined()), entityNames.contains(zh) { return (len, zh) }
+        }
+        return nil
     }
 
     private func isRouteWord(_ w: String) -> Bool { routeIDs.contains(w.uppercased()) }

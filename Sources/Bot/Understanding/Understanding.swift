@@ -51,6 +51,8 @@ struct Understanding: Sendable {
     /// milestones, weather fields, answer-type cues, place names. With the keyword ranges they
     /// are "explained"; the rest of the content must be found in whatever answers it.
     var slotRanges: [Range<Int>] = []
+    /// Homophone typos corrected before analysis (`青蒲` → `青浦`).
+    var corrections: [TypoCorrector.Correction] = []
     /// Place names of the area the question names (`平湖`, `海宁`), normalised.
     var places: [String] = []
 

@@ -42,6 +42,16 @@ public struct BM25Index: Sendable {
         averageLength = documents.isEmpty ? 1 : max(1, Double(total) / Double(documents.count))
     }
 
+    /// Every Han bigram of the index with its document frequency.
+    public func bigrams() -> [(Unicode.Scalar, Unicode.Scalar, Int)] {
+        termIDs.compactMap { key, id in
+            guard key >> 60 == 2 else { return nil }
+            let a = Unicode.Scalar(UInt32((key >> 21) & 0x1FFFFF))!
+            let b = Unicode.Scalar(UInt32(key & 0x1FFFFF))!
+            return (a, b, postings[Int(id)].count)
+        }
+    }
+
     /// Number of documents containing `term`.
     public func documentFrequency(_ term: Term) -> Int {
         guard let id = termIDs[term.key] else { return 0 }

@@ -134,6 +134,9 @@ public final class SentenceIndex: @unchecked Sendable {
     /// Inverse document frequency of a term among sentences (0 when it occurs nowhere).
     public func idf(_ term: Term) -> Double { body.idf(term) }
 
+    /// Every Han bigram of the sentences with the number of sentences holding it.
+    public func bigrams() -> [(Unicode.Scalar, Unicode.Scalar, Int)] { body.bigrams() }
+
     /// Number of sentences containing the term.
     public func sentenceFrequency(_ term: Term) -> Int { body.documentFrequency(term) }
 

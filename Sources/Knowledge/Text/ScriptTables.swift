@@ -171,6 +171,9 @@ public enum ScriptTables {
     /// | 〇        | "ling"   |
     /// | `A`, `1`, `，` | nil |
     @inline(__always)
+    /// Every toneless pinyin syllable the table uses (`jia`, `shan`, `lu`…).
+    public static let allSyllables: Set<String> = Set(pinyinSyllableTable.filter { !$0.isEmpty })
+
     public static func pinyin(_ s: Unicode.Scalar) -> String? {
         guard let i = layoutOffset(s.value) else {
             return s.value == 0x3007 ? "ling" : nil

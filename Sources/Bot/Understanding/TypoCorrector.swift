@@ -1,0 +1,71 @@
+import Foundation
+import Knowledge
+
+/// Corrects homophone typos in names: a Han bigram the corpus never prints is replaced by a
+/// bigram of a known name (an entity, a route's stops and termini, an area place) that sounds
+/// the same (toneless pinyin) and shares one of its two characters in place (`青蒲` → `青浦`,
+/// `盐关` → `盐官`, `胶通` → `交通`). Names only, and a shared character required, so ordinary
+/// words are never rewritten into something the paper happens to print.
+struct TypoCorrector: Sendable {
+    /// Pinyin of a bigram (`qing|pu`) → name bigrams with that reading and their frequency.
+    private let byReading: [String: [(Unicode.Scalar, Unicode.Scalar, Int)]]
+
+    init(index: SentenceIndex, names: [String]) {
+        var nameBigrams = Set<UInt64>()
+        for name in names {
+            let s = Array(name.unicodeScalars)
+            for k in 0..<max(0, s.count - 1) where ScalarClass.isHan(s[k]) && ScalarClass.isHan(s[k + 1]) {
+                nameBigrams.insert(Term(bigram: s[k], s[k + 1]).key)
+            }
+        }
+        var map: [String: [(Unicode.Scalar, Unicode.Scalar, Int)]] = [:]
+        for (a, b, df) in index.bigrams() where nameBigrams.contains(Term(bigram: a, b).key) {
+            guard let pa = ScriptTables.pinyin(a), let pb = ScriptTables.pinyin(b), !pa.isEmpty, !pb.isEmpty else { continue }
+            map[pa + "|" + pb, default: []].append((a, b, df))
+        }
+        byReading = map
+    }
+
+    /// A correction made, for `--explain`.
+    struct Correction: Sendable {
+        var from: String
+        var to: String
+    }
+
+    /// The corrected question and what was changed. `known` says whether the corpus prints a bigram.
+    /// Characters never rewritten: function characters and one-character question words, whose
+    /// absent pairings (`有车`) are ordinary speech, not typos.
+    /// `protectedPositions` are offsets inside words the bot already recognises (question words,
+    /// keywords, domain words), which are never rewritten either.
+    func correct(_ q: [Unicode.Scalar], protected: Set<Unicode.Scalar>, protectedPositions: Set<Int> = [],
+                 known: (Unicode.Scalar, Unicode.Scalar) -> Bool) -> ([Unicode.Scalar], [Correction]) {
+        guard q.count >= 2 else { return (q, []) }
+        var out = q
+        var corrections: [Correction] = []
+        var i = 0
+        while i + 1 < out.count {
+            let a = out[i], b = out[i + 1]
+            guard ScalarClass.isHan(a), ScalarClass.isHan(b), !protected.contains(a), !protected.contains(b),
+                  !protectedPositions.contains(i), !protectedPositions.contains(i + 1), !known(a, b),
+                  let pa = ScriptTables.pinyin(a), let pb = ScriptTables.pinyin(b),
+                  let candidates = byReading[pa + "|" + pb] else { i += 1; continue }
+            // Only a character no known word around it explains may change: in `指数中` the 数 of
+            // the absent `数中` belongs to 指数, so `数中` is a seam between words, not a typo.
+            let leftKnown = i > 0 && ScalarClass.isHan(out[i - 1]) && known(out[i - 1], a)
+            let rightKnown = i + 2 < out.count && ScalarClass.isHan(out[i + 2]) && known(b, out[i + 2])
+            let best = candidates.filter { c in
+                guard (c.0 == a) != (c.1 == b) else { return false }
+                return c.0 == a ? !rightKnown : !leftKnown
+            }.max { $0.2 < $1.2 }
+            if let (ca, cb, _) = best {
+                corrections.append(Correction(from: String(a) + String(b), to: String(ca) + String(cb)))
+                out[i] = ca
+                out[i + 1] = cb
+                i += 2
+                continue
+            }
+            i += 1
+        }
+        return (out, corrections)
+    }
+}
