@@ -48,11 +48,11 @@ struct Lexicon: Sendable {
 
 /// What kind of value a question asks for; used to pick the clause that answers it.
 enum AnswerType: String, CaseIterable, Sendable {
-    case time, date, money, number, rank, measure, duration, place, phone, person, organisation, definition
+    case time, date, money, number, percent, rank, measure, duration, place, phone, person, organisation, definition
 
     /// Most specific first: when a question carries several cues (`电话是多少`: phone and
     /// number), the first of them in this order is what it asks for.
-    static let specificity: [AnswerType] = [.phone, .time, .date, .money, .measure, .rank, .duration, .place,
+    static let specificity: [AnswerType] = [.phone, .time, .date, .money, .percent, .measure, .rank, .duration, .place,
                                             .organisation, .person, .number, .definition]
 
     /// Kinds of value that answer a question of this kind.
@@ -62,11 +62,12 @@ enum AnswerType: String, CaseIterable, Sendable {
         case .date: return [.date, .time]
         case .duration: return [.duration, .time]
         case .money: return [.money, .number]
-        case .number: return [.number, .money, .measure, .rank, .duration]
+        case .number: return [.number, .money, .measure, .rank, .duration, .percent]
+        case .percent: return [.percent, .number]
         case .measure: return [.measure, .number]
         case .rank: return [.rank, .number]
         case .place: return [.place]
-        case .phone: return [.phone, .number]
+        case .phone: return [.phone]
         case .person: return [.person, .organisation]
         case .organisation: return [.organisation, .person]
         case .definition: return [.definition]
