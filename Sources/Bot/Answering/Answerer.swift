@@ -13,6 +13,9 @@ struct Answerer: Sendable {
     let capabilities: Capabilities
     /// The place each page is about (page file → `平湖`…), for place-specific answers such as forecasts.
     let pagePlaces: [String: String]
+    /// Suggestions and the capability summary per language, made once from the knowledge base.
+    let suggestionsByLanguage: [Language: [String]]
+    let summaryByLanguage: [Language: String]
 
     init(kb: KnowledgeBase, catalog: IntentCatalog) {
         self.kb = kb
@@ -21,6 +24,9 @@ struct Answerer: Sendable {
         retrieval = RetrievalAnswerer(kb: kb)
         capabilities = Capabilities(kb: kb, catalog: catalog)
         pagePlaces = PagePlaces.compute(kb, places: catalog.lexicon.places)
+        let caps = capabilities
+        suggestionsByLanguage = [.zh: caps.suggestions(.zh), .en: caps.suggestions(.en)]
+        summaryByLanguage = [.zh: caps.summary(.zh), .en: caps.summary(.en)]
     }
 
     /// Intents tried per question (best scores first).
@@ -136,10 +142,10 @@ struct Answerer: Sendable {
 
     private func smallTalk(_ intent: IntentDefinition, candidate: IntentCandidate, _ u: Understanding) -> Answer {
         let source = intent.answers[0]
-        let text = intent.template(for: source).text(for: u.language)
-            .replacingOccurrences(of: "{capabilities}", with: capabilities.summary(u.language))
+        let text = TemplateText.fill(intent.template(for: source).text(for: u.language),
+                                     ["capabilities": summaryByLanguage[u.language] ?? ""])
         var a = Answer(text: text, outcome: .smallTalk, intent: intent.name, confidence: candidate.confidence, language: u.language)
-        if source.field == "help" || source.field == "greeting" { a.suggestions = capabilities.suggestions(u.language) }
+        if source.field == "help" || source.field == "greeting" { a.suggestions = suggestionsByLanguage[u.language] ?? [] }
         return a
     }
 
@@ -163,12 +169,12 @@ struct Answerer: Sendable {
 
     /// A plain decline naming what was not found, with suggestions of what can be asked.
     func decline(_ what: String, _ u: Understanding, intent: String?) -> Answer {
-        let subject = what.count > 40 ? String(what.prefix(40)) + "…" : what
+        let subject = what.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(what.unicodeScalars.prefix(40))) + "…" : what
         let text = u.language == .en
             ? "Sorry, I have no information about \(subject) in the paper."
             : "抱歉，报上没有找到关于“\(subject)”的信息。"
         var a = Answer(text: text, outcome: .decline, intent: intent, confidence: 0, language: u.language)
-        a.suggestions = capabilities.suggestions(u.language)
+        a.suggestions = suggestionsByLanguage[u.language] ?? []
         a.nearest = nearestArticles(u)
         return a
     }

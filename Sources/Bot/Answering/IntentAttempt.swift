@@ -126,7 +126,7 @@ struct IntentAttempt {
         // Walk back from the matching sentence to the nearest one naming a service.
         for k in stride(from: pos, through: 0, by: -1) {
             let text = kb.sentences[article.sentenceIDs[k]].normalized
-            let named = services.filter { i in ServiceNames.names(of: kb.facts.services[i]).contains { text.contains($0) } }
+            let named = services.filter { i in ServiceNames.names(of: kb.facts.services[i]).contains { text.includes($0) } }
             if let i = named.max(by: { ServiceNames.lastOffset(of: kb.facts.services[$0], in: text) < ServiceNames.lastOffset(of: kb.facts.services[$1], in: text) }) {
                 let svc = kb.facts.services[i]
                 let q = answerer.catalog.lexicon.scopeQualifiers
@@ -144,7 +144,7 @@ struct IntentAttempt {
         let q = u.normalizedText
         let focusArticles = Set(focuses.flatMap { answerer.resolver.articles(for: $0) })
         var best: (Figure, Double)?
-        for f in kb.facts.figures where !f.measure.isEmpty && q.contains(Normalizer().normalize(f.measure)) {
+        for f in kb.facts.figures where !f.measure.isEmpty && q.includes(Normalizer().normalize(f.measure)) {
             if !focusArticles.isEmpty && !focusArticles.contains(f.article) { continue }
             let coverage = answerer.retrieval.sentenceCoverage(u, sentence: f.sentence)
             if coverage >= RetrievalAnswerer.minimumCoverage, best == nil || coverage > best!.1 { best = (f, coverage) }
@@ -184,7 +184,7 @@ struct IntentAttempt {
         if renderable.count > 1 {
             // Prefer the one whose name the question carries; else ask.
             let q = u.normalizedText
-            let named = renderable.filter { q.contains(Normalizer().normalize(name($0.0))) }
+            let named = renderable.filter { q.includes(Normalizer().normalize(name($0.0))) }
             if named.count == 1 { return answered(source, named[0], name: name, focus: usedFocus, article: article) }
             let names = Array(Set(renderable.map { name($0.0) })).sorted()
             if names.count == 1 { return answered(source, renderable[0], name: name, focus: usedFocus, article: article) }
@@ -222,10 +222,7 @@ struct IntentAttempt {
         if RetrievalAnswerer.trace { FileHandle.standardError.write(Data("fact \(intent.name) \(source.key) coverage=\(covered)\n".utf8)) }
         guard covered >= threshold else { return nil }
         let template = intent.template(for: source).text(for: u.language)
-        let text = template.replacingOccurrences(of: "{entity}", with: entity)
-            .replacingOccurrences(of: "{value}", with: value.text)
-            .replacingOccurrences(of: "{page_note}", with: pageNote)
-            .replacingOccurrences(of: "。。", with: "。")
+        let text = TemplateText.fill(template, ["entity": entity, "value": value.text, "page_note": pageNote])
         let confidence = max(0.55, candidate.confidence) * (fromContext ? 0.9 : 1)
         var a = Answer(text: text, outcome: .fact, intent: intent.name, confidence: confidence, language: u.language,
                        sentences: value.sentences)
@@ -321,10 +318,15 @@ enum PagePlaces {
 enum ServiceNames {
     static func names(of s: PublicService) -> [String] {
         let n = Normalizer()
-        return ([s.name.value] + s.aliases + NameFinder.shortForms(of: s.name.value)).map { n.normalize($0) }.filter { $0.count >= 3 }
+        return ([s.name.value] + s.aliases + NameFinder.shortForms(of: s.name.value)).map { n.normalize($0) }.filter { $0.unicodeScalars.count >= 3 }
     }
 
     static func lastOffset(of s: PublicService, in text: String) -> Int {
-        names(of: s).compactMap { text.range(of: $0, options: .backwards).map { text.distance(from: text.startIndex, to: $0.lowerBound) } }.max() ?? -1
+        let t = Array(text.unicodeScalars)
+        return names(of: s).compactMap { name -> Int? in
+            let w = Array(name.unicodeScalars)
+            guard w.count <= t.count else { return nil }
+            return stride(from: t.count - w.count, through: 0, by: -1).first { Array(t[$0..<($0 + w.count)]) == w }
+        }.max() ?? -1
     }
 }

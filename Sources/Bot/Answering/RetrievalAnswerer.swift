@@ -10,8 +10,28 @@ import Knowledge
 /// corpus never contains weigh the most, and the chosen sentence together with its headline must
 /// carry at least `minimumCoverage` of that weight. A question about something no article covers
 /// is declined even when some words overlap.
-struct RetrievalAnswerer {
+struct RetrievalAnswerer: Sendable {
     let kb: KnowledgeBase
+    /// Per article, every term (character, bigram, word) its sentences and headline print — so
+    /// "does this article say X" is a set lookup, not a scan.
+    let articleTerms: [Set<UInt64>]
+
+    init(kb: KnowledgeBase) {
+        self.kb = kb
+        articleTerms = kb.articles.indices.map { a in
+            var set = Set<UInt64>()
+            for sid in kb.articles[a].sentenceIDs { for t in Tokenizer.terms(kb.sentences[sid].scalars) { set.insert(t.key) } }
+            for t in Tokenizer.terms(kb.index.normalizedTitle(of: a)) { set.insert(t.key) }
+            return set
+        }
+    }
+
+    /// The term key of a unit (character, bigram or ASCII word).
+    func key(_ unit: [Unicode.Scalar]) -> UInt64 {
+        if unit.count == 1 && ScalarClass.isHan(unit[0]) { return Term(unigram: unit[0]).key }
+        if unit.count == 2 && ScalarClass.isHan(unit[0]) && ScalarClass.isHan(unit[1]) { return Term(bigram: unit[0], unit[1]).key }
+        return Term(word: String(String.UnicodeScalarView(unit))).key
+    }
 
     /// Share of the question's content weight the answer's sentence (+ headline) must carry.
     static let minimumCoverage = 0.55
@@ -283,14 +303,8 @@ struct RetrievalAnswerer {
     /// Indices of units found anywhere in an article (its sentences or headline).
     func presentUnits(_ units: [Unit], article: Int) -> Set<Int> {
         var out = Set<Int>()
-        let title = kb.index.normalizedTitle(of: article)
-        for (i, unit) in units.enumerated() {
-            if contains(title, 0..<title.count, unit.scalars) { out.insert(i); continue }
-            for sid in kb.articles[article].sentenceIDs {
-                let sc = kb.sentences[sid].scalars
-                if contains(sc, 0..<sc.count, unit.scalars) { out.insert(i); break }
-            }
-        }
+        let terms = articleTerms[article]
+        for (i, unit) in units.enumerated() where terms.contains(key(unit.scalars)) { out.insert(i) }
         return out
     }
 
@@ -399,15 +413,7 @@ extension RetrievalAnswerer {
         let us = units(of: u)
         let total = us.reduce(0) { $0 + $1.weight }
         guard total > 0 else { return 0 }
-        let title = kb.index.normalizedTitle(of: article)
-        var got = 0.0
-        for unit in us {
-            let found = kb.articles[article].sentenceIDs.contains { sid in
-                let s = kb.sentences[sid].scalars
-                return contains(s, 0..<s.count, unit.scalars)
-            } || contains(title, 0..<title.count, unit.scalars)
-            if found { got += unit.weight }
-        }
-        return got / total
+        let found = presentUnits(us, article: article)
+        return found.reduce(0) { $0 + us[$1].weight } / total
     }
 }

@@ -34,10 +34,10 @@ struct ServiceAnswers {
     private func commitments() -> FieldValue? {
         guard !service.commitments.isEmpty else { return nil }
         let q = ctx.understanding.normalizedText
-        let asked = qualifiers.filter { q.contains($0) }
+        let asked = qualifiers.filter { q.includes($0) }
         var chosen = service.commitments
         if !asked.isEmpty {
-            let filtered = chosen.filter { c in asked.contains { (c.value.scope ?? "").contains($0) } }
+            let filtered = chosen.filter { c in asked.contains { (c.value.scope ?? "").includes($0) } }
             if !filtered.isEmpty { chosen = filtered }
         }
         let items = chosen.map { c -> String in
@@ -54,7 +54,7 @@ struct ServiceAnswers {
     private func results() -> FieldValue? {
         guard !service.results.isEmpty else { return nil }
         let q = ctx.understanding.normalizedText
-        let asked = service.results.filter { r in !r.value.measure.isEmpty && q.contains(Normalizer().normalize(r.value.measure)) }
+        let asked = service.results.filter { r in !r.value.measure.isEmpty && q.includes(Normalizer().normalize(r.value.measure)) }
         let chosen = asked.isEmpty ? service.results : asked
         let items = chosen.map { r in r.value.measure + (r.value.qualifier ?? "") + r.value.value.text }
         return FieldValue(text: ctx.clauses(items), sentences: chosen.map(\.sentence))
