@@ -211,55 +211,50 @@ struct RetrievalAnswerer: Sendable {
         let types = wantedTypes ?? u.answerTypes
         let strongTypes = types.filter { RetrievalAnswerer.strongTypes.contains($0) }
         let typeContext = AnswerTypeDetector.Context(question: u.normalized, terms: definitionTerms(u))
-        var best: Result?
+        let unitList = Array(units.sorted { $0.weight > $1.weight }.prefix(64))    // masks are 64 bits wide
+        let unitTotal = unitList.reduce(0) { $0 + $1.weight }
+        var best: (hit: SentenceHit, window: Range<Int>, coverage: Double, score: Double, predicate: Double, typeMatch: Double)?
         var articleUnits: [Int: Set<Int>] = [:]
         for hit in hits.prefix(RetrievalAnswerer.candidates * (focusArticles == nil ? 1 : 3)) {
             let sentence = kb.sentences[hit.sentence]
-            let article = kb.articles[sentence.article]
             let title = kb.index.normalizedTitle(of: sentence.article)
             // Coverage of the sentence plus headline, plus the names the rest of the article
             // establishes (a story names 日月星辰小区 once, then says 久旺物业 will manage it).
-            let known = articleUnits[sentence.article] ?? presentUnits(units, article: sentence.article)
+            let known = articleUnits[sentence.article] ?? presentUnits(unitList, article: sentence.article)
             articleUnits[sentence.article] = known
-            let sentenceCoverage = coverage(units, total: total, in: sentence.scalars, 0..<sentence.scalars.count, title: title,
+            let sentenceCoverage = coverage(unitList, total: unitTotal, in: sentence.scalars, 0..<sentence.scalars.count, title: title,
                                             types: types, context: typeContext, alsoPresent: known, contextWeight: 0.8)
             if RetrievalAnswerer.trace { FileHandle.standardError.write(Data("cand \(hit.sentence) cov=\(sentenceCoverage) \(sentence.text.prefix(40))\n".utf8)) }
             guard sentenceCoverage >= RetrievalAnswerer.minimumCoverage else { continue }
-            // What is asked about the topic: units that are neither the named entity nor in the headline.
-            // (A lone character there — often a verb, `打`, `看` — counts half.)
-            let predicate = units.filter { !$0.inEntity && !contains(title, 0..<title.count, $0.scalars) }
-                .map { u -> Unit in var v = u; if v.scalars.count == 1 { v.weight *= 0.5 }; return v }
-            let topic = units.filter { $0.inEntity || contains(title, 0..<title.count, $0.scalars) }
-            let predicateTotal = predicate.reduce(0) { $0 + $1.weight }
-            let topicTotal = topic.reduce(0) { $0 + $1.weight }
             let boost = boostArticles.contains(sentence.article) ? 0.3 : 0
-            for window in windows(sentence) {
+            let table = ClauseTable(sentence: sentence, units: unitList, types: types, context: typeContext, title: title, answerer: self)
+            for (a, b) in table.windows {
+                let w = table.combine(a, b)
                 // A "when"/"how much"/"phone" question needs that kind of value in the answer.
-                if !strongTypes.isEmpty && !strongTypes.contains(where: { AnswerTypeDetector.contains($0, in: sentence.scalars, range: window) }) { continue }
-                let topicCoverage = topicTotal > 0
-                    ? coverage(topic, total: topicTotal, in: sentence.scalars, window, title: nil, types: types, context: typeContext) : 0
+                if !strongTypes.isEmpty && !strongTypes.contains(where: { w.types.contains($0) }) { continue }
+                let topicCoverage = table.topicTotal > 0 ? table.weight(w.units & table.topicMask, cueTypes: w.types) / table.topicTotal : 0
                 // With nothing asked beyond the topic (`平服365是什么`), the window must carry the topic.
-                let predicateCoverage = predicateTotal > 0
-                    ? coverage(predicate, total: predicateTotal, in: sentence.scalars, window, title: nil, types: types, context: typeContext)
-                    : topicCoverage
-                let hasType = types.contains { AnswerTypeDetector.contains($0, in: sentence.scalars, range: window, context: typeContext) }
-                let typeMatch = types.isEmpty ? 0 : (hasType ? 0.7 : -0.9)
+                let predicateCoverage = table.predicateTotal > 0
+                    ? table.predicateWeight(w.units & table.predicateMask, cueTypes: w.types) / table.predicateTotal : topicCoverage
+                if table.predicateTotal > 0.2 * unitTotal && predicateCoverage < RetrievalAnswerer.minimumPredicateCoverage { continue }
+                let novelty = w.han == 0 ? 1 : Double(w.new) / Double(w.han)
+                if novelty < RetrievalAnswerer.minimumNovelty { continue }
+                let typeMatch = types.isEmpty ? 0 : (types.contains { w.types.contains($0) } ? 0.7 : -0.9)
+                let length = Double(w.range.count)
                 let score = 2.0 * predicateCoverage + 0.5 * topicCoverage + 0.8 * sentenceCoverage + typeMatch
-                    - 0.006 * Double(window.count) + 0.3 * hit.score / max(topScore, 1e-9) + boost
-                let windowCoverage = predicateCoverage
-                if RetrievalAnswerer.trace { FileHandle.standardError.write(Data("  win \(window) pred=\(predicateCoverage) nov=\(novelty(sentence.scalars, window, question: typeContext.question))\n".utf8)) }
-                if predicateTotal > 0.2 * total && predicateCoverage < RetrievalAnswerer.minimumPredicateCoverage { continue }
-                if novelty(sentence.scalars, window, question: typeContext.question) < RetrievalAnswerer.minimumNovelty { continue }
+                    - 0.006 * length + 0.3 * hit.score / max(topScore, 1e-9) + boost
+                if RetrievalAnswerer.trace { FileHandle.standardError.write(Data("  win \(w.range) pred=\(predicateCoverage) score=\(score)\n".utf8)) }
                 if best == nil || score > best!.score {
-                    best = Result(sentence: hit.sentence, window: window, text: text(sentence, window), coverage: sentenceCoverage,
-                                  score: score, debug: [("article", .string(article.title)),
-                                                        ("sentence_coverage", .double(sentenceCoverage)),
-                                                        ("window_coverage", .double(windowCoverage)),
-                                                        ("type_match", .double(typeMatch)), ("bm25", .double(hit.score))])
+                    best = (hit, w.range, sentenceCoverage, score, predicateCoverage, typeMatch)
                 }
             }
         }
-        return best
+        guard let b = best else { return nil }
+        let sentence = kb.sentences[b.hit.sentence]
+        return Result(sentence: b.hit.sentence, window: b.window, text: text(sentence, b.window), coverage: b.coverage, score: b.score,
+                      debug: [("article", .string(kb.articles[sentence.article].title)),
+                              ("sentence_coverage", .double(b.coverage)), ("window_coverage", .double(b.predicate)),
+                              ("type_match", .double(b.typeMatch)), ("bm25", .double(b.hit.score))])
     }
 
     /// What a definition question asks about: the names it matched, else its content segments.

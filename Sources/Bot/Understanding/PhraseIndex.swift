@@ -10,21 +10,31 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
     }
 
     private var byFirst: [Unicode.Scalar: [([Unicode.Scalar], String, Payload)]] = [:]
+    /// One bit per first scalar (folded into 64 Ki bits): most characters of a question start no
+    /// phrase, and a bit test is far cheaper than hashing into `byFirst`.
+    private var firstBits: [UInt64] = Array(repeating: 0, count: 1024)
 
     init(_ entries: [(String, Payload)]) {
         for (phrase, payload) in entries {
             let s = Array(phrase.unicodeScalars)
             guard let f = s.first else { continue }
             byFirst[f, default: []].append((s, phrase, payload))
+            let v = Int(f.value & 0xFFFF)
+            firstBits[v >> 6] |= 1 << UInt64(v & 63)
         }
         for k in byFirst.keys { byFirst[k]!.sort { $0.0.count > $1.0.count } }
+    }
+
+    @inline(__always) private func mayStart(_ s: Unicode.Scalar) -> Bool {
+        let v = Int(s.value & 0xFFFF)
+        return firstBits[v >> 6] & (1 << UInt64(v & 63)) != 0
     }
 
     /// All occurrences, left to right (longest first at each position).
     func hits(in q: [Unicode.Scalar]) -> [Hit] {
         var out: [Hit] = []
         for i in q.indices {
-            guard let bucket = byFirst[q[i]] else { continue }
+            guard mayStart(q[i]), let bucket = byFirst[q[i]] else { continue }
             for (s, phrase, payload) in bucket where i + s.count <= q.count {
                 var k = 1
                 while k < s.count && q[i + k] == s[k] { k += 1 }

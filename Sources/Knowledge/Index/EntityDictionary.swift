@@ -72,6 +72,8 @@ public struct EntityDictionary: Sendable {
     private var nameBigramCounts: [[Int]] = []
     /// Pinyin key → entities, for homophones and English.
     private var byPinyin: [String: [Int]] = [:]
+    /// First scalars of names (folded into 64 Ki bits), to skip most question characters cheaply.
+    private var firstBits: [UInt64] = Array(repeating: 0, count: 1024)
 
     public init(facts: FactStore, articles: [Article], sentences: [Sentence], normalizer: Normalizer) {
         var builder = EntityBuilder(normalizer: normalizer)
@@ -102,7 +104,11 @@ public struct EntityDictionary: Sendable {
             var counts: [Int] = []
             for (ni, name) in e.names.enumerated() {
                 let s = Array(name.unicodeScalars)
-                if let f = s.first { byFirst[f, default: []].append((e.id, s)) }
+                if let f = s.first {
+                    byFirst[f, default: []].append((e.id, s))
+                    let v = Int(f.value & 0xFFFF)
+                    firstBits[v >> 6] |= 1 << UInt64(v & 63)
+                }
                 var n = 0
                 var seen = Set<UInt64>()
                 for k in 0..<max(0, s.count - 1) {
@@ -127,7 +133,8 @@ public struct EntityDictionary: Sendable {
         var exact: [EntityMatch] = []
         var i = 0
         while i < question.count {
-            if let candidates = byFirst[question[i]] {
+            let v = Int(question[i].value & 0xFFFF)
+            if firstBits[v >> 6] & (1 << UInt64(v & 63)) != 0, let candidates = byFirst[question[i]] {
                 for (id, name) in candidates where i + name.count <= question.count {
                     var k = 1
                     while k < name.count && question[i + k] == name[k] { k += 1 }
@@ -146,36 +153,46 @@ public struct EntityDictionary: Sendable {
             if !kept.contains(where: { $0.entity == m.entity }) { kept.append(m) }
         }
         // Partial: share of a name's bigrams found in the question. A bigram the question
-        // repeats counts once (`学校…学校` is not two thirds of `交通学校`).
-        var hits: [Int: [Int: (count: Int, lo: Int, hi: Int)]] = [:]
+        // repeats counts once (`学校…学校` is not two thirds of `交通学校`). Matches are collected
+        // flat and sorted by name, so no per-query dictionaries are built.
+        let exactSpans = kept.map(\.range)
         if question.count >= 2 {
-            var seen = Set<UInt64>()
+            var matches: [(entity: Int32, name: Int32, at: Int32, key: UInt64)] = []
             for k in 0..<(question.count - 1) {
                 let key = Term(bigram: question[k], question[k + 1]).key
-                guard seen.insert(key).inserted, let list = byBigram[key] else { continue }
-                for (e, ni) in list {
-                    var h = hits[e, default: [:]][ni, default: (0, k, k + 2)]
-                    h.count += 1
-                    h.lo = min(h.lo, k)
-                    h.hi = max(h.hi, k + 2)
-                    hits[e, default: [:]][ni] = h
-                }
+                guard let list = byBigram[key] else { continue }
+                for (e, ni) in list { matches.append((Int32(e), Int32(ni), Int32(k), key)) }
             }
-        }
-        // A partial match inside an exact one is a shorter name the longer match already covers.
-        let exactSpans = kept.map(\.range)
-        for (e, byName) in hits where !kept.contains(where: { $0.entity == e }) {
-            var best: EntityMatch?
-            for (ni, h) in byName {
+            matches.sort { ($0.entity, $0.name, $0.key, $0.at) < ($1.entity, $1.name, $1.key, $1.at) }
+            var best: [Int: EntityMatch] = [:]
+            var i = 0
+            while i < matches.count {
+                var j = i
+                var distinct = 0
+                var lo = Int.max, hi = 0
+                var lastKey: UInt64? = nil
+                while j < matches.count && matches[j].entity == matches[i].entity && matches[j].name == matches[i].name {
+                    if matches[j].key != lastKey {
+                        distinct += 1
+                        lastKey = matches[j].key
+                        lo = min(lo, Int(matches[j].at)); hi = max(hi, Int(matches[j].at) + 2)
+                    }
+                    j += 1
+                }
+                let e = Int(matches[i].entity), ni = Int(matches[i].name)
+                i = j
+                guard !kept.contains(where: { $0.entity == e }) else { continue }
                 let total = nameBigramCounts[e][ni]
-                guard total > 0, h.count >= 2 else { continue }
-                let coverage = Double(min(h.count, total)) / Double(total)
-                if coverage >= minimumCoverage, best == nil || coverage > best!.coverage {
-                    best = EntityMatch(entity: e, name: entities[e].names[ni], range: h.lo..<h.hi, kind: .partial, coverage: coverage)
+                guard total > 0, distinct >= 2 else { continue }
+                let coverage = Double(min(distinct, total)) / Double(total)
+                if coverage >= minimumCoverage, best[e].map({ coverage > $0.coverage }) ?? true {
+                    best[e] = EntityMatch(entity: e, name: entities[e].names[ni], range: lo..<hi, kind: .partial, coverage: coverage)
                 }
             }
-            if let best, !exactSpans.contains(where: { $0.lowerBound <= best.range.lowerBound && best.range.upperBound <= $0.upperBound }) {
-                kept.append(best)
+            // A partial match inside an exact one is a shorter name the longer match already covers.
+            for m in best.values.sorted(by: { $0.entity < $1.entity })
+                where !exactSpans.contains(where: { $0.lowerBound <= m.range.lowerBound && m.range.upperBound <= $0.upperBound }) {
+                kept.append(m)
             }
         }
         return kept.sorted { ($0.coverage, $0.range.count) > ($1.coverage, $1.range.count) }
