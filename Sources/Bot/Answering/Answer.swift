@@ -47,8 +47,13 @@ struct RenderContext {
     let language: Language
     let understanding: Understanding
     let phrasebook: [String: String]
+    /// Fact strings normalised once per engine (see `NormalizedNames`).
+    let names: NormalizedNames
 
     var isEnglish: Bool { language == .en }
+
+    /// `text` normalised (from the engine's table when it is a fact string).
+    func norm(_ text: String) -> String { names.normalized(text) }
 
     /// A Chinese value in the answer's language: kept as is for Chinese; for English, the
     /// phrasebook's translation (whole value or `、`-separated parts), else the Chinese as printed.
@@ -76,4 +81,26 @@ struct RenderContext {
 
     /// Joins clauses: `；` in Chinese, `; ` in English.
     func clauses(_ items: [String]) -> String { items.joined(separator: isEnglish ? "; " : "；") }
+}
+
+/// Every string the renderers compare with a question (termini, stops, labels, groups, ranks,
+/// measures, names), normalised once when the engine is built, so answering never runs the
+/// normaliser on fact strings.
+struct NormalizedNames: Sendable {
+    private let table: [String: String]
+
+    init(_ kb: KnowledgeBase) {
+        let n = Normalizer()
+        var strings: [String] = []
+        for r in kb.facts.routes { strings += (r.termini + r.stops + r.walking + r.transfers).map(\.value) + r.schedules.map(\.terminus) }
+        for c in kb.facts.contacts { strings += c.phones.compactMap(\.value.label) + [c.name.value] }
+        for s in kb.facts.services { strings += [s.name.value] + s.aliases + s.results.map(\.value.measure) }
+        for e in kb.facts.events { strings += [e.name.value] + e.aliases + e.groups.map(\.value) + e.prizes.flatMap { [$0.value.rank] + ($0.value.group.map { [$0] } ?? []) } }
+        for f in kb.facts.figures { strings.append(f.measure) }
+        var table: [String: String] = [:]
+        for s in strings where table[s] == nil { table[s] = n.normalize(s) }
+        self.table = table
+    }
+
+    func normalized(_ text: String) -> String { table[text] ?? Normalizer().normalize(text) }
 }

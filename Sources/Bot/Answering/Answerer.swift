@@ -16,6 +16,8 @@ struct Answerer: Sendable {
     /// Suggestions and the capability summary per language, made once from the knowledge base.
     let suggestionsByLanguage: [Language: [String]]
     let summaryByLanguage: [Language: String]
+    /// Fact strings normalised once.
+    let names: NormalizedNames
 
     init(kb: KnowledgeBase, catalog: IntentCatalog) {
         self.kb = kb
@@ -24,6 +26,7 @@ struct Answerer: Sendable {
         retrieval = RetrievalAnswerer(kb: kb)
         capabilities = Capabilities(kb: kb, catalog: catalog)
         pagePlaces = PagePlaces.compute(kb, places: catalog.lexicon.places)
+        names = NormalizedNames(kb)
         let caps = capabilities
         suggestionsByLanguage = [.zh: caps.suggestions(.zh), .en: caps.suggestions(.en)]
         summaryByLanguage = [.zh: caps.summary(.zh), .en: caps.summary(.en)]

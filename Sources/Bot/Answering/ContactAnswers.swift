@@ -27,7 +27,7 @@ struct ContactAnswers {
         let q = ctx.understanding.normalizedText
         let asked = contact.phones.filter { p in
             guard let label = p.value.label, !label.isEmpty else { return false }
-            return q.includes(Normalizer().normalize(label))
+            return q.includes(ctx.norm(label))
         }
         let chosen = asked.isEmpty ? contact.phones : asked
         let items = chosen.map { p -> String in

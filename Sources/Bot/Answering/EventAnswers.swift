@@ -74,9 +74,9 @@ struct EventAnswers {
         guard !event.prizes.isEmpty else { return nil }
         let q = ctx.understanding.normalizedText
         var chosen = event.prizes
-        let byGroup = chosen.filter { p in p.value.group.map { q.includes(Normalizer().normalize($0)) } ?? false }
+        let byGroup = chosen.filter { p in p.value.group.map { q.includes(ctx.norm($0)) } ?? false }
         if !byGroup.isEmpty { chosen = byGroup }
-        let byRank = chosen.filter { q.includes(Normalizer().normalize($0.value.rank)) }
+        let byRank = chosen.filter { q.includes(ctx.norm($0.value.rank)) }
         if !byRank.isEmpty { chosen = byRank }
         if ctx.understanding.answerTypes.contains(.person) {
             let winners = chosen.filter { $0.value.winner != nil }

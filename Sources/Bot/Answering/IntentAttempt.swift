@@ -24,7 +24,8 @@ struct IntentAttempt {
     var u: Understanding { understanding }
 
     var ctx: RenderContext {
-        RenderContext(kb: kb, language: u.language, understanding: u, phrasebook: answerer.catalog.lexicon.phrasebook)
+        RenderContext(kb: kb, language: u.language, understanding: u, phrasebook: answerer.catalog.lexicon.phrasebook,
+                      names: answerer.names)
     }
 
     func run() -> Outcome {
@@ -144,7 +145,7 @@ struct IntentAttempt {
         let q = u.normalizedText
         let focusArticles = Set(focuses.flatMap { answerer.resolver.articles(for: $0) })
         var best: (Figure, Double)?
-        for f in kb.facts.figures where !f.measure.isEmpty && q.includes(Normalizer().normalize(f.measure)) {
+        for f in kb.facts.figures where !f.measure.isEmpty && q.includes(answerer.names.normalized(f.measure)) {
             if !focusArticles.isEmpty && !focusArticles.contains(f.article) { continue }
             let coverage = answerer.retrieval.sentenceCoverage(u, sentence: f.sentence)
             if coverage >= RetrievalAnswerer.minimumCoverage, best == nil || coverage > best!.1 { best = (f, coverage) }
@@ -184,7 +185,7 @@ struct IntentAttempt {
         if renderable.count > 1 {
             // Prefer the one whose name the question carries; else ask.
             let q = u.normalizedText
-            let named = renderable.filter { q.includes(Normalizer().normalize(name($0.0))) }
+            let named = renderable.filter { q.includes(answerer.names.normalized(name($0.0))) }
             if named.count == 1 { return answered(source, named[0], name: name, focus: usedFocus, article: article) }
             let names = Array(Set(renderable.map { name($0.0) })).sorted()
             if names.count == 1 { return answered(source, renderable[0], name: name, focus: usedFocus, article: article) }

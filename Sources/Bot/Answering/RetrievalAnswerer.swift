@@ -322,17 +322,19 @@ struct RetrievalAnswerer: Sendable {
     private func text(_ sentence: Sentence, _ window: Range<Int>) -> String {
         let clauses = sentence.clauses.filter { $0.range.lowerBound >= window.lowerBound && $0.range.upperBound <= window.upperBound }
         guard let first = clauses.first, let last = clauses.last else { return sentence.text }
-        let original = Array(sentence.text.unicodeScalars)
+        let original = sentence.tracked.original
         let lo = max(0, min(first.originalRange.lowerBound, original.count))
         let hi = max(lo, min(last.originalRange.upperBound, original.count))
-        var t = String(String.UnicodeScalarView(original[lo..<hi])).trimmingCharacters(in: .whitespaces)
-        for connective in RetrievalAnswerer.leadingConnectives where t.hasPrefix(connective) && t.count > connective.count + 4 {
-            t = String(t.dropFirst(connective.count))
-            break
+        var t = Array(original[lo..<hi])
+        for connective in RetrievalAnswerer.leadingConnectives {
+            let c = Array(connective.unicodeScalars)
+            if t.count > c.count + 4 && Array(t.prefix(c.count)) == c { t.removeFirst(c.count); break }
         }
-        t = t.trimmingCharacters(in: CharacterSet(charactersIn: ",，;；:： "))
-        if let last = t.last, !"。！？!?”」".contains(last) { t += "。" }
-        return t
+        let edge: Set<Unicode.Scalar> = [",", "，", ";", "；", ":", "：", " ", "\u{3000}"]
+        while let f = t.first, edge.contains(f) { t.removeFirst() }
+        while let l = t.last, edge.contains(l) { t.removeLast() }
+        if let l = t.last, !"。！？!?”」".unicodeScalars.contains(l) { t.append("。") }
+        return String(String.UnicodeScalarView(t))
     }
 
     /// Words that open a clause but add nothing to a quoted answer.

@@ -57,7 +57,7 @@ struct RouteAnswers {
     /// Where a terminus name occurs in the question: in the normalised text, or (English) as a
     /// word whose pinyin is the name's (Qingpu → 青浦); an offset, or a word index for English.
     private func position(of name: String, in q: Understanding) -> Int? {
-        let n = Array(Normalizer().normalize(name).unicodeScalars)
+        let n = Array(ctx.norm(name).unicodeScalars)
         if !n.isEmpty, let r = find(n, in: q.normalized) { return r }
         if q.language == .en {
             let key = ScriptTables.pinyinKey(of: name)
@@ -154,7 +154,7 @@ struct RouteAnswers {
         let place = ctx.understanding.contentSegments.map(\.text)
         let candidates = route.walking + route.stops + route.termini + route.transfers
         for c in candidates {
-            let n = Normalizer().normalize(c.value)
+            let n = ctx.norm(c.value)
             if place.contains(where: { $0.unicodeScalars.count >= 2 && n.contains($0) }) {
                 return FieldValue(text: ctx.word(c.value), sentences: [c.sentence])
             }

@@ -54,7 +54,7 @@ struct ServiceAnswers {
     private func results() -> FieldValue? {
         guard !service.results.isEmpty else { return nil }
         let q = ctx.understanding.normalizedText
-        let asked = service.results.filter { r in !r.value.measure.isEmpty && q.includes(Normalizer().normalize(r.value.measure)) }
+        let asked = service.results.filter { r in !r.value.measure.isEmpty && q.includes(ctx.norm(r.value.measure)) }
         let chosen = asked.isEmpty ? service.results : asked
         let items = chosen.map { r in r.value.measure + (r.value.qualifier ?? "") + r.value.value.text }
         return FieldValue(text: ctx.clauses(items), sentences: chosen.map(\.sentence))

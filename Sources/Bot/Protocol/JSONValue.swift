@@ -29,7 +29,12 @@ indirect enum JSONValue: Sendable, Equatable {
     static func int(_ v: Int) -> JSONValue { .number(String(v)) }
     static func double(_ v: Double) -> JSONValue {
         if v.isNaN || v.isInfinite { return .null }
-        return .number(String(format: "%.3f", v))
+        // Three decimals without `String(format:)` (which is slow on Linux).
+        let milli = Int((v * 1000).rounded())
+        let sign = milli < 0 ? "-" : ""
+        let a = abs(milli)
+        let frac = String(a % 1000)
+        return .number(sign + String(a / 1000) + "." + String(repeating: "0", count: 3 - frac.count) + frac)
     }
 
     /// Member lookup for objects (first match); `nil` for other kinds.
