@@ -118,6 +118,11 @@ enum AnswerTypeDetector {
         return false
     }
 
+    /// Words that begin with a place or organisation suffix but are not names (`线上路演`).
+    static let notNameEndings: Set<String> = ["路演", "路线", "路径", "路面", "路况", "区域", "区别", "区间", "市场", "市民", "市值",
+                                             "局面", "局部", "号召", "号称", "号线", "县域", "楼盘", "园林", "馆藏", "站点", "站位",
+                                             "中心城", "公司化", "平台化"]
+
     /// A name ending in one of `suffixes` whose two characters before the suffix are Han and not
     /// both from the question.
     private static func hasName(_ s: [Unicode.Scalar], _ r: Range<Int>, suffixes: [String], question: Set<Unicode.Scalar>) -> Bool {
@@ -126,6 +131,11 @@ enum AnswerTypeDetector {
             var i = r.lowerBound + 2
             while i + w.count <= r.upperBound {
                 if s[i] == w[0] && Array(s[i..<(i + w.count)]) == w {
+                    if i + w.count < s.count, ScalarClass.isHan(s[i + w.count]) {
+                        var word = String(String.UnicodeScalarView(w))
+                        word.unicodeScalars.append(s[i + w.count])
+                        if notNameEndings.contains(word) { i += 1; continue }
+                    }
                     let a = s[i - 2], b = s[i - 1]
                     if ScalarClass.isHan(a) && ScalarClass.isHan(b) && !(question.contains(a) && question.contains(b)) { return true }
                 }

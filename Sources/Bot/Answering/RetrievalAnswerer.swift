@@ -381,9 +381,17 @@ extension RetrievalAnswerer {
         var covered = Set<Unicode.Scalar>()
         for unit in all where unit.explained { covered.formUnion(unit.scalars) }
         for i in found { covered.formUnion(rest[i].scalars) }
+        // An unknown bigram made of characters the article prints (`1天发` for a route that runs
+        // `每天` and `发车`) is a rewording, not new information: it counts most of its weight.
+        let chars = Set(articles).reduce(into: Set<UInt64>()) { set, a in set.formUnion(articleTerms[a]) }
         var got = 0.0
         for (i, unit) in rest.enumerated() {
-            if found.contains(i) || (unit.scalars.count == 2 && unit.scalars.allSatisfy(covered.contains)) { got += unit.weight }
+            if found.contains(i) || (unit.scalars.count == 2 && unit.scalars.allSatisfy(covered.contains)) {
+                got += unit.weight
+            } else if unit.scalars.count == 2, !unit.present,
+                      unit.scalars.allSatisfy({ ScalarClass.isHan($0) && chars.contains(Term(unigram: $0).key) }) {
+                got += 0.7 * unit.weight
+            }
         }
         return got / total
     }

@@ -44,6 +44,9 @@ struct IntentMatcher: Sendable {
     /// `怎么付钱` holds both `怎么付` and `付钱`).
     func keywordRanges(chinese q: [Unicode.Scalar]) -> [Range<Int>] { zh.hits(in: q).map(\.range) }
 
+    /// Word ranges of English keyword hits.
+    func englishKeywordHits(_ words: [String]) -> [Range<Int>] { en.longestHits(in: words).map(\.range) }
+
     func score(english words: [String]) -> [IntentCandidate] {
         var scores: [Int: (Double, [String])] = [:]
         for h in en.longestHits(in: words) {

@@ -92,6 +92,15 @@ struct EnglishPhraseIndex<Payload: Sendable>: Sendable {
 
 /// Lowercase English word splitting: letters, digits, inner hyphens/apostrophes and dots in `no.`.
 enum EnglishWords {
+    /// `15th`, `1st`, `2nd`, `3rd` → `15`, `1`, `2`, `3`; nil for anything else.
+    static func ordinal(_ w: String) -> String? {
+        for suffix in ["th", "st", "nd", "rd"] where w.hasSuffix(suffix) {
+            let digits = w.dropLast(2)
+            if !digits.isEmpty, digits.unicodeScalars.allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }) { return String(digits) }
+        }
+        return nil
+    }
+
     static func split(_ text: String) -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()

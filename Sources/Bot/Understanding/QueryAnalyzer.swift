@@ -94,7 +94,7 @@ final class QueryAnalyzer: Sendable {
             u.intents = matcher.score(chinese: u.normalized)
         }
         u.normalizedText = String(String.UnicodeScalarView(u.normalized))
-        u.keywordRanges = matcher.keywordRanges(chinese: u.normalized)
+        u.keywordRanges = matcher.keywordRanges(chinese: u.normalized) + u.englishKeywordRanges
         u.slotRanges += domainWords.longestHits(in: u.normalized).map(\.range)
         u.slotRanges += questionWords.hits(in: u.normalized).map(\.range)
         let placeHits = placeNames.longestHits(in: u.normalized)
@@ -117,6 +117,16 @@ final class QueryAnalyzer: Sendable {
         var hitAt: [Int: (Range<Int>, String)] = [:]
         for h in hits { hitAt[h.range.lowerBound] = (h.range, h.payload) }
         var pending: [String] = []          // consecutive unknown words: maybe a pinyin name
+        // Where each English word's Chinese landed in the gloss, so English keyword, cue and slot
+        // hits mark the right stretch of the gloss as explained.
+        var spans: [(words: Range<Int>, gloss: Range<Int>)] = []
+        func emit(_ zh: String, words range: Range<Int>, spaced: Bool) {
+            if spaced { gloss.append(" ") }
+            let start = gloss.count
+            gloss.append(contentsOf: zh.unicodeScalars)
+            spans.append((range, start..<gloss.count))
+            if spaced { gloss.append(" ") }
+        }
         func flushPending() {
             defer { pending = [] }
             guard !pending.isEmpty else { return }
@@ -136,18 +146,21 @@ final class QueryAnalyzer: Sendable {
             // glossing its words one by one, when it reads as a known name.
             if let (len, zh) = pinyinName(words, at: i) {
                 flushPending()
-                gloss.append(" "); gloss.append(contentsOf: zh.unicodeScalars); gloss.append(" ")
+                emit(zh, words: i..<(i + len), spaced: true)
                 i += len
                 continue
             }
             if let (range, zh) = hitAt[i] {
                 flushPending()
-                gloss.append(contentsOf: zh.unicodeScalars)
+                emit(zh, words: range, spaced: false)
                 i = range.upperBound
                 continue
             }
             let w = words[i]
-            if w.unicodeScalars.contains(where: { ScalarClass.isDigit($0) }) {
+            if let ordinal = EnglishWords.ordinal(w) {
+                flushPending()
+                emit("第" + ordinal, words: i..<(i + 1), spaced: true)
+            } else if w.unicodeScalars.contains(where: { ScalarClass.isDigit($0) }) {
                 flushPending()
                 gloss.append(" "); gloss.append(contentsOf: w.unicodeScalars); gloss.append(" ")
             } else if !enQuestionWords.contains(w) {
@@ -163,11 +176,19 @@ final class QueryAnalyzer: Sendable {
         if han.contains(where: { ScalarClass.isHan($0) }) { gloss.append(" "); gloss.append(contentsOf: han) }
         u.normalized = gloss
         u.routes = RouteSpotter.routes(inEnglish: words, known: routeIDs, gloss: gloss)
-        u.day = enDays.longestHits(in: words).first.flatMap { DayForecast.Day(rawValue: $0.payload) }
-        u.milestone = enMilestones.longestHits(in: words).first?.payload
-        u.weatherField = enWeatherFields.longestHits(in: words).first?.payload
-        u.answerTypes = orderedUnique(enAnswerTypes.longestHits(in: words).map(\.payload))
+        let dayHits = enDays.longestHits(in: words)
+        let milestoneHits = enMilestones.longestHits(in: words)
+        let fieldHits = enWeatherFields.longestHits(in: words)
+        let cueHits = enAnswerTypes.longestHits(in: words)
+        u.day = dayHits.first.flatMap { DayForecast.Day(rawValue: $0.payload) }
+        u.milestone = milestoneHits.first?.payload
+        u.weatherField = fieldHits.first?.payload
+        u.answerTypes = orderedUnique(cueHits.map(\.payload))
         u.intents = matcher.score(english: words)
+        func glossRanges(_ r: Range<Int>) -> [Range<Int>] { spans.filter { $0.words.overlaps(r) }.map(\.gloss) }
+        u.englishKeywordRanges = matcher.englishKeywordHits(words).flatMap(glossRanges)
+        u.slotRanges += (dayHits.map(\.range) + milestoneHits.map(\.range) + fieldHits.map(\.range)).flatMap(glossRanges)
+        u.typeCues = cueHits.flatMap { h in glossRanges(h.range).map { (type: h.payload, range: $0) } }
         u.unknownWords = unknown.filter { !isRouteWord($0) }
     }
 

@@ -47,6 +47,8 @@ struct Understanding: Sendable {
     var intents: [IntentCandidate]
     /// Where intent keywords matched in the normalised question (or the English gloss).
     var keywordRanges: [Range<Int>] = []
+    /// Gloss ranges of English words matched by intent keywords (English questions only).
+    var englishKeywordRanges: [Range<Int>] = []
     /// Ranges of the question already accounted for by its slots and cues: day words,
     /// milestones, weather fields, answer-type cues, place names. With the keyword ranges they
     /// are "explained"; the rest of the content must be found in whatever answers it.
