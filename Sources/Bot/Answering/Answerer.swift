@@ -60,7 +60,8 @@ struct Answerer: Sendable {
             return intent.answerTypes.contains { asked.acceptable.contains($0) }
         }
         if candidates.isEmpty, let last = state?.intent, let i = catalog.intents.firstIndex(where: { $0.name == last }),
-           contextFocus != nil || !focuses.isEmpty, u.contentSegments.reduce(0, { $0 + $1.scalars.count }) <= 8 {
+           contextFocus != nil || !focuses.isEmpty, u.contentSegments.reduce(0, { $0 + $1.scalars.count }) <= 8,
+           Answerer.looksLikeFollowUp(u) {
             // A follow-up with no keyword of its own (`那青浦呢`): the previous intent, new slots.
             candidates = [IntentCandidate(intent: i, name: last, score: 1, keywords: [], confidence: 0.5)]
         }
@@ -99,6 +100,20 @@ struct Answerer: Sendable {
             return clarification
         }
         return decline(u.contentText.isEmpty ? u.text : u.contentText, u, intent: u.topIntent?.name)
+    }
+
+    /// Words that mark a question as a follow-up to the previous one (`那青浦呢`, `what about…`).
+    static let followUpMarkers: [String] = ["那", "呢", "还有", "那么", "另外"]
+    static let englishFollowUpMarkers: [String] = ["and", "what about", "how about", "also"]
+
+    /// A follow-up: opens or ends like one, or names only a slot (a day, a place, a milestone).
+    static func looksLikeFollowUp(_ u: Understanding) -> Bool {
+        if u.language == .en {
+            let text = " " + u.englishWords.joined(separator: " ") + " "
+            return englishFollowUpMarkers.contains { text.hasPrefix(" " + $0 + " ") }
+        }
+        let q = u.normalizedText
+        return followUpMarkers.contains { q.hasPrefix($0) || q.hasSuffix($0) } || u.day != nil || u.milestone != nil || !u.places.isEmpty
     }
 
     // MARK: - Focus

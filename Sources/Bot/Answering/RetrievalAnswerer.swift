@@ -209,7 +209,11 @@ struct RetrievalAnswerer: Sendable {
         }
         let topScore = hits.first?.score ?? 1
         let types = wantedTypes ?? u.answerTypes
-        let strongTypes = types.filter { RetrievalAnswerer.strongTypes.contains($0) }
+        // The most specific kind asked decides what the clause must hold (`电话是多少` needs a phone
+        // number, not just any number).
+        let strongTypes = AnswerType.primary(of: types).map { p in
+            RetrievalAnswerer.strongTypes.contains(p) ? Array(p.acceptable.intersection(RetrievalAnswerer.strongTypes)) : []
+        } ?? []
         let typeContext = AnswerTypeDetector.Context(question: u.normalized, terms: definitionTerms(u))
         let unitList = Array(units.sorted { $0.weight > $1.weight }.prefix(64))    // masks are 64 bits wide
         let unitTotal = unitList.reduce(0) { $0 + $1.weight }
