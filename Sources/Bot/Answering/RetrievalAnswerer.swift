@@ -392,8 +392,8 @@ extension RetrievalAnswerer {
         for (i, unit) in rest.enumerated() {
             if found.contains(i) || (unit.scalars.count == 2 && unit.scalars.allSatisfy(covered.contains)) {
                 got += unit.weight
-            } else if unit.scalars.count == 2, !unit.present,
-                      unit.scalars.allSatisfy({ ScalarClass.isHan($0) && chars.contains(Term(unigram: $0).key) }) {
+            } else if unit.scalars.count == 2,
+                      unit.scalars.allSatisfy({ ScalarClass.isHan($0) && (chars.contains(Term(unigram: $0).key) || covered.contains($0)) }) {
                 got += 0.7 * unit.weight
             }
         }

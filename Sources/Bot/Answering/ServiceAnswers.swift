@@ -18,6 +18,11 @@ struct ServiceAnswers {
             guard let h = service.host else { return nil }
             return FieldValue(text: ctx.name(h.value), sentences: [h.sentence])
         case "count":
+            // Windows when the question asks about windows (`几个窗口`), else services.
+            if ctx.understanding.normalizedText.includes("窗口") || ctx.understanding.englishWords.contains("windows"),
+               let w = service.windowCount {
+                return FieldValue(text: ctx.isEnglish ? "\(w.value.text) windows" : "设\(w.value.text)窗口", sentences: [w.sentence])
+            }
             guard let c = service.serviceCount else { return nil }
             let text = ctx.isEnglish ? "\(c.value.text) services" : "提供\(c.value.text)服务"
             return FieldValue(text: text, sentences: [c.sentence])

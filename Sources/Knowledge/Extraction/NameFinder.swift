@@ -83,6 +83,16 @@ public enum NameFinder {
             && !(notAdministrative.contains(scalars[i - 1])) {
             if scalars.count - (i + 1) >= 4 { out.append(String(String.UnicodeScalarView(scalars[(i + 1)...]))) }
         }
+        // The generic head: a two-character modifier and the facility word (`高铁新城市民服务中心`
+        // → `市民服务中心`, `企业涉外服务中心` → `涉外服务中心`), how people name it in passing.
+        for suffix in facilitySuffixes where name.hasSuffix(suffix) {
+            let n = suffix.unicodeScalars.count + 2
+            if scalars.count > n + 1 { out.append(String(String.UnicodeScalarView(scalars.suffix(n)))) }
+            break
+        }
         return Array(Set(out)).sorted()
     }
+
+    /// Facility words whose two-character modifier names the place generically.
+    public static let facilitySuffixes = ["服务中心", "服务站", "服务大厅", "办事大厅", "市民中心", "学校"]
 }
