@@ -25,8 +25,11 @@ struct ClauseTable {
     /// Consecutive clause index pairs (first, last) within the window length limit.
     let windows: [(Int, Int)]
 
+    /// `establishedBefore`: indices of units the article printed just before this sentence. Such a
+    /// unit that this sentence does not repeat (a company named in the previous sentence) is part
+    /// of the topic the story has established, not something the clause must repeat.
     init(sentence: Sentence, units: [RetrievalAnswerer.Unit], types: [AnswerType], context: AnswerTypeDetector.Context,
-         title: [Unicode.Scalar], answerer: RetrievalAnswerer) {
+         title: [Unicode.Scalar], establishedBefore: Set<Int>, answerer: RetrievalAnswerer) {
         self.units = units
         let s = sentence.scalars
         var clauseInfo: [Window] = []
@@ -45,7 +48,8 @@ struct ClauseTable {
         var topic: UInt64 = 0, predicate: UInt64 = 0
         var topicTotal = 0.0, predicateTotal = 0.0
         for (i, unit) in units.enumerated() {
-            if unit.inEntity || answerer.contains(title, 0..<title.count, unit.scalars) {
+            let inSentence = clauseInfo.contains { $0.units & (1 << UInt64(i)) != 0 }
+            if unit.inEntity || answerer.contains(title, 0..<title.count, unit.scalars) || (establishedBefore.contains(i) && !inSentence) {
                 topic |= 1 << UInt64(i); topicTotal += unit.weight
             } else {
                 predicate |= 1 << UInt64(i); predicateTotal += unit.weight * (unit.scalars.count == 1 ? 0.5 : 1)

@@ -62,6 +62,8 @@ struct RetrievalAnswerer: Sendable {
         var present: Bool = true
         /// Accounted for by an intent keyword or a slot/cue word (`首班`, `明天`, `电话`).
         var explained: Bool = false
+        /// Wholly inside question words or domain words (`大概`, `趟`).
+        var filler: Bool = false
     }
 
     struct Result {
@@ -96,7 +98,8 @@ struct RetrievalAnswerer: Sendable {
             if !present && keywordRanges.contains(where: { $0.overlaps(absolute) }) { w = min(w, 0.5) }
             let inEntity = entityRanges.contains { $0.lowerBound <= absolute.lowerBound && absolute.upperBound <= $0.upperBound }
             let explained = absolute.allSatisfy { i in explainedRanges.contains { $0.contains(i) } }
-            out.append(Unit(scalars: p, weight: w, cue: cue, inEntity: inEntity, present: present, explained: explained))
+            let filler = absolute.allSatisfy { i in u.fillerRanges.contains { $0.contains(i) } }
+            out.append(Unit(scalars: p, weight: w, cue: cue, inEntity: inEntity, present: present, explained: explained, filler: filler))
         }
 
         for seg in u.contentSegments {
@@ -191,7 +194,8 @@ struct RetrievalAnswerer: Sendable {
     /// `focusArticles` restricts candidates (an entity the question names); `boostArticles`
     /// only favours them (an entity from the dialogue).
     func answer(_ u: Understanding, focusArticles: [Int]? = nil, boostArticles: [Int] = [], wantedTypes: [AnswerType]? = nil) -> Result? {
-        let units = units(of: u)
+        // Question and domain words (`大概`, `趟`) are no content to look for.
+        let units = units(of: u).filter { !$0.filler }
         let total = units.reduce(0) { $0 + $1.weight }
         if RetrievalAnswerer.trace {
             FileHandle.standardError.write(Data("units: \(units.map { String(String.UnicodeScalarView($0.scalars)) + "/" + String(format: "%.1f", $0.weight) + ($0.inEntity ? "N" : "") + ($0.present ? "" : "!") + ($0.cue.map { "<" + $0.rawValue + ">" } ?? "") })\n".utf8))
@@ -231,7 +235,8 @@ struct RetrievalAnswerer: Sendable {
             if RetrievalAnswerer.trace { FileHandle.standardError.write(Data("cand \(hit.sentence) cov=\(sentenceCoverage) \(sentence.text.prefix(40))\n".utf8)) }
             guard sentenceCoverage >= RetrievalAnswerer.minimumCoverage else { continue }
             let boost = boostArticles.contains(sentence.article) ? 0.3 : 0
-            let table = ClauseTable(sentence: sentence, units: unitList, types: types, context: typeContext, title: title, answerer: self)
+            let table = ClauseTable(sentence: sentence, units: unitList, types: types, context: typeContext, title: title,
+                                    establishedBefore: establishedBefore(unitList, sentence: sentence), answerer: self)
             for (a, b) in table.windows {
                 let w = table.combine(a, b)
                 // A "when"/"how much"/"phone" question needs that kind of value in the answer.
@@ -297,6 +302,18 @@ struct RetrievalAnswerer: Sendable {
             if !question.contains(s[i]) { new += 1 }
         }
         return han == 0 ? 1 : Double(new) / Double(han)
+    }
+
+    /// Indices of units the article printed before this sentence (up to five sentences back):
+    /// what the story has already established when the sentence speaks of it.
+    func establishedBefore(_ units: [Unit], sentence: Sentence) -> Set<Int> {
+        let ids = kb.articles[sentence.article].sentenceIDs
+        guard let pos = ids.firstIndex(of: sentence.id), pos > 0 else { return [] }
+        var keys = Set<UInt64>()
+        for sid in ids[max(0, pos - 5)..<pos] { for t in Tokenizer.terms(kb.sentences[sid].scalars) { keys.insert(t.key) } }
+        var out = Set<Int>()
+        for (i, unit) in units.enumerated() where keys.contains(key(unit.scalars)) { out.insert(i) }
+        return out
     }
 
     /// Indices of units found anywhere in an article (its sentences or headline).

@@ -95,8 +95,8 @@ final class QueryAnalyzer: Sendable {
         }
         u.normalizedText = String(String.UnicodeScalarView(u.normalized))
         u.keywordRanges = matcher.keywordRanges(chinese: u.normalized) + u.englishKeywordRanges
-        u.slotRanges += domainWords.longestHits(in: u.normalized).map(\.range)
-        u.slotRanges += questionWords.hits(in: u.normalized).map(\.range)
+        u.fillerRanges = domainWords.longestHits(in: u.normalized).map(\.range) + questionWords.hits(in: u.normalized).map(\.range)
+        u.slotRanges += u.fillerRanges
         let placeHits = placeNames.longestHits(in: u.normalized)
         u.places = placeHits.map(\.phrase)
         u.slotRanges += placeHits.map(\.range) + u.typeCues.map(\.range)

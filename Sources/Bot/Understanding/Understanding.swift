@@ -47,6 +47,8 @@ struct Understanding: Sendable {
     var intents: [IntentCandidate]
     /// Where intent keywords matched in the normalised question (or the English gloss).
     var keywordRanges: [Range<Int>] = []
+    /// Ranges of question words and domain words: no content at all for retrieval.
+    var fillerRanges: [Range<Int>] = []
     /// Gloss ranges of English words matched by intent keywords (English questions only).
     var englishKeywordRanges: [Range<Int>] = []
     /// Ranges of the question already accounted for by its slots and cues: day words,
