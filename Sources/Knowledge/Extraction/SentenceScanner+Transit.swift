@@ -31,6 +31,9 @@ extension SentenceScanner {
     public static let roadFollowers: Set<Unicode.Scalar> = Set("口段边面灯况基网桥径".unicodeScalars)
     /// Words before a route or line that make it a transfer target.
     public static let transferWords = ["换乘", "接驳", "转乘"]
+    /// Kinds of route printed between a transfer word and the route number (`换乘旅游专线y1路`), longest first.
+    static let transferKindWords: [String] = (TransitRouteExtractor.kindWords + ["公交车", "公交", "专线", "巴士", "线路"])
+        .sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
     /// Prefixes of rail lines (`地铁17号线`, `轨道交通1号线`).
     public static let railPrefixes = ["轨道交通", "城际铁路", "市域铁路", "有轨电车", "地铁", "轻轨"]
 
@@ -72,10 +75,15 @@ extension SentenceScanner {
             let letters = text(start..<d).uppercased()
             let digits = String(text(d..<p).drop { $0 == "0" })
             guard !digits.isEmpty else { continue }
+            // `换乘k201路`, and `换乘旅游专线y1路` with a kind of route between
+            var lead = printedStart
+            if let kind = SentenceScanner.transferKindWords.first(where: { w in lead >= w.unicodeScalars.count && matches(w, at: lead - w.unicodeScalars.count) }) {
+                lead -= kind.unicodeScalars.count
+            }
             let transfer = SentenceScanner.transferWords.contains { w in
                 let n = w.unicodeScalars.count
-                return (printedStart >= n && matches(w, at: printedStart - n))
-                    || (printedStart >= n + 1 && s[printedStart - 1] == "可" && matches(w, at: printedStart - n - 1))
+                return (lead >= n && matches(w, at: lead - n))
+                    || (lead >= n + 1 && s[lead - 1] == "可" && matches(w, at: lead - n - 1))
             }
             var printed = original(printedStart..<(p + 1))
             if !letters.isEmpty { printed = original(printedStart..<start) + letters + original(d..<(p + 1)) }

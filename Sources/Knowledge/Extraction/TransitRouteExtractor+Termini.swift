@@ -9,23 +9,27 @@ import Foundation
 /// | `从a开往b`                                    | a, b             |
 /// | `往返于a和b之间`                              | a, b             |
 /// | `k258路(a—b)` / `开通a至b的公交线路`          | a, b             |
+/// | `起于a,止于b`                                 | a, b             |
+///
+/// More patterns (connecting verbs, `从a到b`, arrows) are in `+TerminusPatterns`.
 extension TransitRouteExtractor {
     /// Cues followed by both termini joined by a separator (`起讫站点a——b`).
-    static let terminusPairCues = ["起讫站点", "起讫站", "起讫点", "起止站点", "起止站", "起止点", "起终点站", "起终点", "首末站"]
+    static let terminusPairCues = ["起讫站点", "起讫站", "起讫点", "起止站点", "起止站", "起止点", "起终点站", "起终点", "首末站",
+                                   "线路走向为", "线路走向", "走向为", "运行区间为", "运营区间为"]
     /// Separators between two termini, tried at the earliest position.
-    static let terminusSeparators = ["——", "—", "~", "-", "至", "到"]
+    static let terminusSeparators = ["<->", "⇄", "⇆", "↔", "⟷", "→", "——", "—", "–", "~", "-", "至", "到"]
     /// Cues before the first and the second terminus when printed apart (`起点为a,终点为b`).
-    static let startCues = ["起点站", "起点", "始发站"]
-    static let endCues = ["终点站", "终点"]
+    static let startCues = ["起点站", "起点", "始发站", "首站", "起于", "起自"]
+    static let endCues = ["终点站", "终点", "末站", "止于", "终至"]
     /// `从a开往b`: verbs between the two termini.
     static let departureVerbs = ["开往", "发往", "驶往", "开至"]
     /// `往返于a和b之间`.
-    static let shuttleCues = ["往返于", "往返"]
+    static let shuttleCues = ["往返于", "往返", "穿梭于", "来往于"]
     /// Nouns after `a至b(的)` that make the pair a route's termini (`a至b的公交线路`).
     static let routeNounsAfterPair = ["公交", "线路", "班车", "巴士", "专线", "定制"]
     /// Particles trimmed around a terminus or stop name.
     static let leadingParticles = ["分别为", "分别是", "设在", "位于", "为", ":", "是", "在", "从", "由", "于", "了"]
-    static let trailingParticles = ["方向", "之间", "两地", "附近", "的"]
+    static let trailingParticles = ["方向", "之间", "两地", "附近", "发车", "出发", "始发", "的"]
     /// Words that start a time phrase, never a place (`周一至周五的班车`).
     static let timeWords = ["周", "星期", "上午", "下午", "早上", "晚上", "每天", "每日", "工作日", "节假日", "全天"]
 
@@ -53,9 +57,9 @@ extension TransitRouteExtractor {
         }
         if let v = sc.findAny(departureVerbs) {
             let clause = sc.clause(around: v.offset)
-            if let from = (clause.lowerBound..<v.offset).last(where: { sc.s[$0] == "从" || sc.s[$0] == "由" }),
+            if let from = (clause.lowerBound..<v.offset).last(where: { sc.s[$0] == "从" || sc.s[$0] == "由" || sc.s[$0] == "自" }),
                let a = clean((from + 1)..<v.offset, in: sc),
-               let b = clean(sc.phrase(from: v.offset + v.word.unicodeScalars.count), in: sc) {
+               let b = clean(placeRun(from: v.offset + v.word.unicodeScalars.count, in: sc), in: sc) {
                 return (a, b)
             }
         }
@@ -63,17 +67,13 @@ extension TransitRouteExtractor {
             let phrase = sc.phrase(from: c.offset + c.word.unicodeScalars.count)
             if let pair = split(phrase, in: sc, at: ["和", "与", "及", "至", "——", "—", "-"]) { return pair }
         }
-        for t in sc.routeTokens() where t.range.upperBound < sc.count && sc.s[t.range.upperBound] == "(" {
-            guard let close = sc.find(")", from: t.range.upperBound) else { continue }
-            if let pair = split((t.range.upperBound + 1)..<close, in: sc, at: ["——", "—", "-", "~", "至"]) { return pair }
-        }
-        return pairBeforeRouteNoun(in: sc)
+        return connectedPair(in: sc) ?? bracketedPair(in: sc) ?? arrowPair(in: sc) ?? pairBeforeRouteNoun(in: sc) ?? fromToPair(in: sc)
     }
 
     /// `开通a至b的公交线路`, `a—b定制公交`: a pair joined by `至`/`—` and followed by a route noun,
     /// a kind word or a route number.
     static func pairBeforeRouteNoun(in sc: SentenceScanner) -> (Range<Int>, Range<Int>)? {
-        for sep in ["——", "—", "至"] {
+        for sep in ["——", "—", "–", "-", "至"] {
             for k in sc.occurrences(of: sep) {
                 var a = k
                 while a > 0, ScalarClass.isWordScalar(sc.s[a - 1]), !NameFinder.boundaryScalars.contains(sc.s[a - 1]), k - a < 20,
@@ -114,7 +114,7 @@ extension TransitRouteExtractor {
         r = sc.splitTrailingParenthetical(r).body
         r = sc.trimmed(r, leading: leadingParticles, trailing: trailingParticles)
         guard (2...24).contains(r.count), sc.isNameLike(r), !timeWords.contains(where: { sc.matches($0, at: r.lowerBound) }),
-              !r.allSatisfy({ ScalarClass.isDigit(sc.s[$0]) }) else { return nil }
+              !r.allSatisfy({ ScalarClass.isDigit(sc.s[$0]) }), sc.dates(in: r).isEmpty, sc.clockTimes(in: r).isEmpty else { return nil }
         return r
     }
 

@@ -36,7 +36,12 @@ enum TransitRouteExtractor {
 
     /// Verbs that say a route began service, and words for when.
     static let openingCues = ["正式开行", "正式开通", "开通运营", "开通运行", "投入运营", "正式运营", "开行", "开通", "通车", "首发"]
-    static let relativeDays = ["前天", "昨天", "今天", "明天", "日前", "近日", "本周", "上周", "本月"]
+    static let relativeDays = ["前天", "昨天", "今天", "明天", "后天", "日前", "近日", "近期", "本周", "上周", "下周", "本月", "下月",
+                               "月底", "今起", "明起", "即日起"] + weekdays
+    /// Weekdays with or without a week word (`下周一`, `本周六`, `周五`).
+    static let weekdays: [String] = ["下周", "本周", "这周", "周", "下星期", "星期"].flatMap { p in
+        ["一", "二", "三", "四", "五", "六", "日", "天", "末"].map { p + $0 }
+    }
     static let dayParts = ["上午", "下午", "早上", "中午", "晚上"]
 
     /// Words introducing a walk from a stop, and the verbs before its destination.
@@ -73,6 +78,12 @@ enum TransitRouteExtractor {
             if routes[r].name == nil, let t = tokens.first { routes[r].name = Sourced(t.value.printed, sentence: sc.sentenceID) }
             read(sc, into: &routes[r])
         }
+        // a headline lends to a route the body describes or names, never to one printed only there
+        for i in routes.indices where (titleIDs == [routes[i].routeID] || (titleIDs.isEmpty && routes.count == 1))
+            && (routes[i].name != nil || routes[i].describesService) {
+            guard let cite = routes[i].name?.sentence ?? context.sentences.first?.id else { continue }
+            readTitle(titleScanner, citing: cite, into: &routes[i])
+        }
         for var route in routes where route.describesService {
             route.resolveSchedules(normalizer: context.normalizer)
             store.routes.append(route)
@@ -82,10 +93,7 @@ enum TransitRouteExtractor {
     /// Reads every field a sentence may carry into `route` (first value wins for single fields).
     static func read(_ sc: SentenceScanner, into route: inout TransitRoute) {
         let id = sc.sentenceID
-        if route.kind == nil, let k = kindWords.sorted(by: { $0.count > $1.count }).first(where: { sc.contains($0) }),
-           let at = sc.find(k) {
-            route.kind = Sourced(sc.original(at..<(at + k.unicodeScalars.count)), sentence: id)
-        }
+        if route.kind == nil, let k = kind(in: sc) { route.kind = Sourced(k, sentence: id) }
         if route.termini.isEmpty, let (a, b) = termini(in: sc) {
             route.termini = [Sourced(sc.original(a), sentence: id), Sourced(sc.original(b), sentence: id)]
         }
@@ -98,6 +106,25 @@ enum TransitRouteExtractor {
         }
         readWalking(sc, into: &route)
         if route.opened == nil, let when = openingDay(in: sc) { route.opened = Sourced(when, sentence: id) }
+    }
+
+    /// The longest kind of route printed in the sentence (`城乡公交`), as printed.
+    static func kind(in sc: SentenceScanner) -> String? {
+        guard let k = kindWords.sorted(by: { $0.count > $1.count }).first(where: { sc.contains($0) }), let at = sc.find(k) else { return nil }
+        return sc.original(at..<(at + k.unicodeScalars.count))
+    }
+
+    /// Name, kind, termini and opening day printed only in the headline (`K258路城乡公交下周一开通`),
+    /// cited to the body sentence that first names the route.
+    static func readTitle(_ title: SentenceScanner, citing cite: Int, into route: inout TransitRoute) {
+        if route.name == nil, let t = title.routeTokens().first(where: { $0.value.id == route.routeID }) {
+            route.name = Sourced(t.value.printed, sentence: cite)
+        }
+        if route.kind == nil, let k = kind(in: title) { route.kind = Sourced(k, sentence: cite) }
+        if route.termini.isEmpty, let (a, b) = termini(in: title) {
+            route.termini = [Sourced(title.original(a), sentence: cite), Sourced(title.original(b), sentence: cite)]
+        }
+        if route.opened == nil, let when = openingDay(in: title) { route.opened = Sourced(when, sentence: cite) }
     }
 
     /// `起步价2元` / `全程6元` / `票价2元` / `实行一票制,票价1元` / `2元一票制`.
@@ -170,15 +197,16 @@ enum TransitRouteExtractor {
     /// before an opening verb in the same sentence.
     static func openingDay(in sc: SentenceScanner) -> String? {
         guard let cue = sc.findAny(openingCues) else { return nil }
-        if let date = sc.dates(in: 0..<cue.offset).last(where: { $0.value.month != nil }) { return sc.original(date.range) }
-        var best: Range<Int>?
+        // the time word nearest the verb: `记者昨天获悉,k258路将于下周一开通` opens next Monday
+        var spans = sc.dates(in: 0..<cue.offset).filter { $0.value.month != nil }.map(\.range)
         for w in relativeDays {
-            for i in sc.occurrences(of: w, in: 0..<cue.offset) where best == nil || i > best!.lowerBound {
+            for i in sc.occurrences(of: w, in: 0..<cue.offset) {
                 var end = i + w.unicodeScalars.count
                 if let part = dayParts.first(where: { sc.matches($0, at: end) }) { end += part.unicodeScalars.count }
-                best = i..<end
+                spans.append(i..<end)
             }
         }
+        let best = spans.max { a, b in a.upperBound < b.upperBound || (a.upperBound == b.upperBound && a.count < b.count) }
         return best.map { sc.original($0) }
     }
 }
