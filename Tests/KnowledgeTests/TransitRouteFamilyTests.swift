@@ -96,4 +96,32 @@ import Testing
         #expect(tokens.map(\.value.isTransfer) == [true, true])
         #expect(F.scanner("新开通的旅游专线Y1路每天8班。").routeTokens().map(\.value.isTransfer) == [false])
     }
+
+    // MARK: - Stops
+
+    @Test(arguments: [
+        ("K605路全长26公里,依次经过王店镇、洪合镇和新丰镇。", ["王店镇", "洪合镇", "新丰镇"]),
+        ("沿线设有洪合毛衫市场、新丰竹林村等20个站点。", ["洪合毛衫市场", "新丰竹林村"]),
+        ("主要停靠县人民医院、秦山街道办事处、澉浦镇政府等站。", ["县人民医院", "秦山街道办事处", "澉浦镇政府"]),
+        ("停靠站点有南湖天地、嘉兴火车站和月河街区。", ["南湖天地", "嘉兴火车站", "月河街区"]),
+        ("全线共设站点22个,车辆停靠在新建的首末站。", []),       // a count, and a place that is no stop name
+        ("全线设有22个站点,车内设有USB充电口。", []),
+        ("共设22个站点。", []),
+    ] as [(String, [String])])
+    func stopLists(sentence: String, stops: [String]) {
+        #expect(TransitRouteExtractor.stops(in: F.scanner(sentence)) == stops, "\(sentence)")
+    }
+
+    @Test func bothStopListsOfAPageLandInStops() throws {
+        let kb = F.build("""
+        K605路公交开通
+
+        ■全媒体记者 孙 越
+
+        本报讯 昨天,K605路开通,线路连接王店客运站与凤桥镇政府。K605路全长26公里,沿途经过王店镇、洪合镇和新丰镇,共设站点20个,主要停靠洪合毛衫市场、新丰竹林村、凤桥梨园等站。
+        """)
+        let r = try #require(kb.facts.routes(withID: "K605").first)
+        #expect(r.termini.map(\.value) == ["王店客运站", "凤桥镇政府"])
+        #expect(r.stops.map(\.value) == ["王店镇", "洪合镇", "新丰镇", "洪合毛衫市场", "新丰竹林村", "凤桥梨园"])
+    }
 }

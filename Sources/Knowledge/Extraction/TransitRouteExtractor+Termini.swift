@@ -34,7 +34,10 @@ extension TransitRouteExtractor {
     static let timeWords = ["周", "星期", "上午", "下午", "早上", "晚上", "每天", "每日", "工作日", "节假日", "全天"]
 
     /// Cues before a list of stops; the phrase after them is split into names.
-    static let stopCues = ["沿途停靠", "沿途经过", "途经", "途径", "经停", "停靠"]
+    static let stopCues = ["停靠站点有", "停靠站点为", "停靠站有", "停靠站为", "停靠点有", "停靠点为", "主要站点有", "主要站点包括",
+                           "站点包括", "沿途停靠", "沿途经过", "依次经过", "先后经过", "依次停靠", "途经", "途径", "经停", "停靠"]
+    /// Cues of setting stops up (`沿线设有a、b等20个站点`): a list only when it ends in a stop word.
+    static let stopSetCues = ["沿途设有", "沿线设有", "全线设有", "设有", "设置", "共设"]
     /// Where a stop list ends inside its phrase (`途经a、b后抵达c`).
     static let stopListEnders = ["后", "抵达", "到达", "直达", "最终", "开往", "驶往", "然后"]
     /// Trailing words of a stop list (`…等站点`).
@@ -135,6 +138,18 @@ extension TransitRouteExtractor {
                 for item in sc.listItems(in: phrase) where isStopName(item, in: sc) { out.append(sc.original(item)) }
             }
         }
+        for cue in stopSetCues {
+            for c in sc.occurrences(of: cue) where !covered.contains(c) {
+                let n = cue.unicodeScalars.count
+                covered.formUnion(c..<(c + n))
+                var phrase = sc.phrase(from: c + n)
+                // `设有a、b等20个站点` / `设置a、b等站`: the list must end in a stop word
+                guard let deng = sc.occurrences(of: "等", in: phrase).last,
+                      sc.firstWord(of: ["站点", "站"], in: deng..<phrase.upperBound) != nil else { continue }
+                phrase = phrase.lowerBound..<deng
+                for item in sc.listItems(in: phrase) where isStopName(item, in: sc) { out.append(sc.original(item)) }
+            }
+        }
         for name in NameFinder.names(in: sc, suffixes: stopSuffixes) where isStopName(name.range, in: sc)
             && sc.routeTokens(in: name.range).isEmpty {
             out.append(name.value)
@@ -144,7 +159,8 @@ extension TransitRouteExtractor {
 
     /// A plausible stop name: 2–20 name characters, not a count (`8个`, `3次`) or a generic word.
     static func isStopName(_ r: Range<Int>, in sc: SentenceScanner) -> Bool {
-        guard (2...20).contains(r.count), sc.isNameLike(r), !sc.matches("站点", at: r.lowerBound), !sc.matches("沿线", at: r.lowerBound) else {
+        guard (2...20).contains(r.count), sc.isNameLike(r), !sc.matches("站点", at: r.lowerBound), !sc.matches("沿线", at: r.lowerBound),
+              sc.occurrences(of: "的", in: r).isEmpty else {
             return false
         }
         return !r.contains { i in ScalarClass.isDigit(sc.s[i]) && i + 1 < r.upperBound && "个次分米元班趟条".unicodeScalars.contains(sc.s[i + 1]) }
