@@ -124,4 +124,38 @@ import Testing
         #expect(r.termini.map(\.value) == ["王店客运站", "凤桥镇政府"])
         #expect(r.stops.map(\.value) == ["王店镇", "洪合镇", "新丰镇", "洪合毛衫市场", "新丰竹林村", "凤桥梨园"])
     }
+
+    // MARK: - Timetables per terminus
+
+    @Test(arguments: [
+        ("首班车6:00从王店客运站发车,末班车18:30;凤桥镇政府方向首班6:50、末班19:20。",
+         [("王店客运站", "06:00", "18:30"), ("凤桥镇政府", "06:50", "19:20")]),
+        ("首班车于早上6点半由新塍客运站始发,末班车晚上7点。", [("新塍客运站", "06:30", "19:00")]),
+        ("王店—凤桥方向首班6:10、末班17:40,凤桥—王店方向首班7:00、末班18:30。",
+         [("王店", "06:10", "17:40"), ("凤桥", "07:00", "18:30")]),
+        ("返程首班车7:20,末班车19:00。", [("返程", "07:20", "19:00")]),
+        ("周一至周五首班车6:00,末班车18:00。", [("", "06:00", "18:00")]),
+    ] as [(String, [(String, String, String)])])
+    func timetableFromEachEnd(sentence: String, expected: [(String, String, String)]) {
+        var route = TransitRoute(article: 0, routeID: "0")
+        TransitRouteExtractor.readTimetable(F.scanner(sentence), into: &route)
+        let got = route.schedules.map { ($0.terminus, $0.first?.value.description ?? "-", $0.last?.value.description ?? "-") }
+        #expect(got.count == expected.count, "\(sentence): \(got)")
+        for (g, e) in zip(got, expected) { #expect(g == e, "\(sentence)") }
+    }
+
+    @Test func timetablesResolveToTheirTermini() throws {
+        let kb = F.build("""
+        K605路城乡公交开通
+
+        ■全媒体记者 孙 越
+
+        本报讯 昨天,连接王店客运站和凤桥镇政府的K605路城乡公交开通。首班车6:00从王店客运站发车,末班车18:30;凤桥镇政府方向首班6:50、末班19:20。K605路返程末班车还将在夏季延长至19:50。
+        """)
+        let r = try #require(kb.facts.routes(withID: "K605").first)
+        let wangdian = try #require(r.schedules.first { $0.terminusIndex == 0 })
+        #expect(wangdian.first?.value.description == "06:00" && wangdian.last?.value.description == "18:30")
+        let fengqiao = try #require(r.schedules.first { $0.terminusIndex == 1 })
+        #expect(fengqiao.first?.value.description == "06:50" && fengqiao.last?.value.description == "19:20")
+    }
 }

@@ -8,6 +8,8 @@ import Foundation
 /// | `首班车6:00,末班车18:30`                      | from an unstated end: 6:00, 18:30       |
 /// | `a首班6:30、末班17:00`                        | from `a`: 6:30, 17:00                   |
 /// | `a发车时间为6:30—17:30`                       | from `a`: 6:30, 17:30                   |
+/// | `首班车6:00从a发车,末班车18:30`               | from `a`: 6:00, 18:30                   |
+/// | `a—b方向首班6:00` / `b方向首班6:50`           | from `a` / from `b`                     |
 /// | `每天8个班次` `日均发车12班` `单程8趟`         | 8, 12, 8 trips a day                    |
 /// | `间隔110~190分钟` `每20分钟1班`               | headway 110–190, 20 minutes             |
 extension TransitRouteExtractor {
@@ -22,6 +24,10 @@ extension TransitRouteExtractor {
     static let labelLeading = ["其中", "另外", "并且", "而", "且", "从", "由", "在", "、", "和"]
     static let labelTrailing = ["方向", "始发", "发出", "发车", "出发", "的"]
     /// Labels that name no terminus (`线路首班车`, `工作日首班车`).
+    /// Verbs after `从a` that make `a` where a departure leaves from (`6:00从a发车`).
+    static let departFromVerbs = ["发车", "出发", "始发", "发出", "开出", "首发"]
+    /// Separators in a label naming a direction by both ends (`a—b方向`): the first end is where it leaves.
+    static let directionSeparators = ["开往", "发往", "——", "—", "→", "-", "至", "到"]
     static let genericLabels = ["线路", "该线路", "本线路", "公交", "车辆", "每天", "每日", "平时", "平日", "工作日", "节假日", "周末",
                                 "双休日", "冬季", "夏季", "全程", "时间"]
 
@@ -55,7 +61,8 @@ extension TransitRouteExtractor {
             for (n, (cue, kind)) in cues.enumerated() {
                 let windowEnd = n + 1 < cues.count ? cues[n + 1].0.lowerBound : segment.upperBound
                 let times = sc.clockTimes(in: cue.upperBound..<windowEnd)
-                let label = terminusLabel(sc, labelStart..<cue.lowerBound, inherited: lastLabel)
+                var label = terminusLabel(sc, labelStart..<cue.lowerBound, inherited: lastLabel)
+                if let origin = departurePoint(sc, in: cue.upperBound..<windowEnd) { label = origin }
                 labelStart = times.last?.range.upperBound ?? cue.upperBound
                 var first: Found<ClockTime>?
                 var last: Found<ClockTime>?
@@ -77,6 +84,19 @@ extension TransitRouteExtractor {
         }
     }
 
+    /// `6:00从a发车`, `于6:00由a始发`: the place after `从`/`由`/`自` and before a departure verb.
+    private static func departurePoint(_ sc: SentenceScanner, in window: Range<Int>) -> String? {
+        for v in departFromVerbs {
+            for k in sc.occurrences(of: v, in: window) {
+                guard let from = (window.lowerBound..<k).last(where: { "从由自".unicodeScalars.contains(sc.s[$0]) }) else { continue }
+                let r = sc.trimmed((from + 1)..<k)
+                if (2...16).contains(r.count), sc.isNameLike(r), sc.clockTimes(in: r).isEmpty,
+                   !r.contains(where: { ScalarClass.isDigit(sc.s[$0]) }) { return sc.original(r) }
+            }
+        }
+        return nil
+    }
+
     /// `首末班`, `首、末班`, `首末班车` and the misprint `首末末班` at `i`.
     private static func bothCue(_ sc: SentenceScanner, at i: Int) -> Range<Int>? {
         var j = i + 1
@@ -89,9 +109,14 @@ extension TransitRouteExtractor {
     /// The terminus a timetable cue is printed after, as printed; `inherited` when nothing
     /// precedes the cue, empty when what precedes names no terminus.
     private static func terminusLabel(_ sc: SentenceScanner, _ range: Range<Int>, inherited: String) -> String {
-        let r = sc.trimmed(range, leading: labelLeading, trailing: labelTrailing)
+        var r = sc.trimmed(range, leading: labelLeading, trailing: labelTrailing)
         if r.isEmpty { return inherited }
+        // `a—b方向首班…`: the direction from a to b leaves from a
+        if let sep = sc.firstWord(of: directionSeparators, in: r), sep.offset > r.lowerBound {
+            r = sc.trimmed(r.lowerBound..<sep.offset, leading: labelLeading, trailing: labelTrailing)
+        }
         guard r.count <= 12, sc.isNameLike(r), !genericLabels.contains(sc.text(r)), sc.routeTokens(in: r).isEmpty,
+              !timeWords.contains(where: { sc.matches($0, at: r.lowerBound) }),
               !r.contains(where: { ScalarClass.isDigit(sc.s[$0]) }) else { return "" }
         return sc.original(r)
     }

@@ -60,8 +60,8 @@ extension TransitRoute {
     }
 
     /// Words for the first and the second terminus when a timetable names ends generically.
-    static let startWords = ["起点站", "起点", "始发站", "首站"]
-    static let endWords = ["终点站", "终点", "末站"]
+    static let startWords = ["起点站", "起点", "始发站", "首站", "去程"]
+    static let endWords = ["终点站", "终点", "末站", "返程", "回程"]
 
     /// Points each schedule at the terminus its short form names (`嘉善` → `嘉善客运中心`):
     /// the one terminus containing it (or contained in it); unresolved when none or both match.
