@@ -158,4 +158,39 @@ import Testing
         let fengqiao = try #require(r.schedules.first { $0.terminusIndex == 1 })
         #expect(fengqiao.first?.value.description == "06:50" && fengqiao.last?.value.description == "19:20")
     }
+
+    // MARK: - Fares and concessions
+
+    @Test(arguments: [
+        ("该线路实行一票制,票价1元,70周岁以上老人凭老年卡免费乘坐。", nil, "1元", ["70周岁以上老人凭老年卡免费乘坐"]),
+        ("K605路3元一票制,学生票1.5元,1.2米以下儿童免票。", nil, "3元", ["学生票1.5元", "1.2米以下儿童免票"]),
+        ("车费每人2元,现役军人、残疾人凭有效证件享受半价优惠。", nil, "2元", ["现役军人、残疾人凭有效证件享受半价优惠"]),
+        ("起步价1元,全程4元;持学生卡乘车享受5折优惠。", "1元", nil, ["持学生卡乘车享受5折优惠"]),
+        ("此外,60分钟内刷卡换乘优惠1元。", nil, nil, ["60分钟内刷卡换乘优惠1元"]),
+        ("车厢内提供免费WiFi,票价2元。", nil, "2元", []),       // free WiFi is no concession
+    ] as [(String, String?, String?, [String])])
+    func faresAndConcessions(sentence: String, start: String?, flat: String?, concessions: [String]) {
+        var route = TransitRoute(article: 0, routeID: "0")
+        let sc = F.scanner(sentence)
+        TransitRouteExtractor.readFares(sc, into: &route)
+        TransitRouteExtractor.readConcessions(sc, into: &route)
+        #expect(route.startFare?.value.text == start, "\(sentence)")
+        #expect(route.flatFare?.value.text == flat, "\(sentence)")
+        #expect(route.concessions.map(\.value) == concessions, "\(sentence)")
+    }
+
+    @Test func concessionCardIsNoPaymentMethod() throws {
+        let kb = F.build("""
+        K605路城乡公交开通
+
+        ■全媒体记者 孙 越
+
+        本报讯 昨天,K605路开通。该线路2元一票制,乘客可用支付宝或微信扫码乘车;65周岁以上老年人凭市民卡免费乘坐。
+        """)
+        let r = try #require(kb.facts.routes(withID: "K605").first)
+        #expect(r.flatFare?.value.text == "2元")
+        #expect(r.payment.map(\.value) == ["支付宝", "微信", "扫码"])
+        #expect(r.concessions.map(\.value) == ["65周岁以上老年人凭市民卡免费乘坐"])
+        #expect(F.sentenceText(kb, r.concessions[0].sentence).hasPrefix("该线路2元一票制"))
+    }
 }

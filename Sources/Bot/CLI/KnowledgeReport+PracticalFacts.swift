@@ -16,6 +16,7 @@ extension KnowledgeReport {
             .compactMap { $0 }
         if !fares.isEmpty { out.append("      fares: " + fares.joined(separator: " · ")) }
         if !r.payment.isEmpty { out.append("      payment: " + r.payment.map(\.value).joined(separator: ", ")) }
+        for c in r.concessions { out.append("      concession: \(c.value)") }
         for s in r.schedules {
             let from = r.terminus(of: s).map { "\($0.value) (\(s.terminus))" } ?? (s.terminus.isEmpty ? "(end not stated)" : s.terminus)
             out.append("      from \(from): first \(s.first.map { $0.value.description } ?? "?"), last \(s.last.map { $0.value.description } ?? "?")")
@@ -41,6 +42,7 @@ extension KnowledgeReport {
             ("fullFare", sourced(r.fullFare, amountJSON)),
             ("flatFare", sourced(r.flatFare, amountJSON)),
             ("payment", .array(r.payment.map { sourced($0) { .string($0) } })),
+            ("concessions", .array(r.concessions.map { sourced($0) { .string($0) } })),
             ("schedules", .array(r.schedules.map { s in
                 .object([
                     ("terminus", r.terminus(of: s).map { .string($0.value) } ?? .null),

@@ -23,17 +23,6 @@ enum TransitRouteExtractor {
                             "镇村公交", "村村通公交", "社区公交", "微公交", "夜班公交", "快速公交", "旅游公交", "接驳公交", "通勤公交",
                             "公交专线", "旅游专线", "城际班车", "定制班车", "通勤班车", "城乡班车", "跨省班车"]
 
-    /// Fare cues: starting fare, full-route fare, single flat fare (checked in this order per clause).
-    static let startFareCues = ["起步票价", "起步价", "起价"]
-    static let fullFareCues = ["全程票价", "最高票价", "全程"]
-    static let flatFareCues = ["统一票价", "单一票价", "一票制", "票价", "车票", "每人次"]
-
-    /// Payment methods as printed; matched longest first without overlaps.
-    static let paymentWords = ["数字人民币", "交通联合卡", "乘车码", "二维码", "扫码", "刷码", "投币", "刷卡", "公交卡", "交通卡", "市民卡",
-                               "云闪付", "支付宝", "微信", "银联", "现金", "刷脸"]
-    /// A lone payment word counts only in a clause with one of these (or in a sentence with a fare).
-    static let paymentContext = ["支持", "支付", "付费", "付款", "乘车", "购票", "票价"]
-
     /// Verbs that say a route began service, and words for when.
     static let openingCues = ["正式开行", "正式开通", "开通运营", "开通运行", "投入运营", "正式运营", "开行", "开通", "通车", "首发"]
     static let relativeDays = ["前天", "昨天", "今天", "明天", "后天", "日前", "近日", "近期", "本周", "上周", "下周", "本月", "下月",
@@ -99,6 +88,7 @@ enum TransitRouteExtractor {
         }
         for stop in stops(in: sc) { route.addStop(Sourced(stop, sentence: id)) }
         readFares(sc, into: &route)
+        readConcessions(sc, into: &route)
         readPayment(sc, into: &route)
         readTimetable(sc, into: &route)
         for line in transfers(in: sc) where !route.transfers.contains(where: { $0.value == line }) {
@@ -125,43 +115,6 @@ enum TransitRouteExtractor {
             route.termini = [Sourced(title.original(a), sentence: cite), Sourced(title.original(b), sentence: cite)]
         }
         if route.opened == nil, let when = openingDay(in: title) { route.opened = Sourced(when, sentence: cite) }
-    }
-
-    /// `起步价2元` / `全程6元` / `票价2元` / `实行一票制,票价1元` / `2元一票制`.
-    static func readFares(_ sc: SentenceScanner, into route: inout TransitRoute) {
-        for clause in sc.clauses() {
-            let amounts = sc.amounts(units: ["元"], in: clause).filter { $0.value.absoluteValue > 0 && $0.value.absoluteValue <= 100 }
-            guard let first = amounts.first else { continue }
-            let source = Sourced(first.value, sentence: sc.sentenceID)
-            if sc.firstWord(of: startFareCues, in: clause.lowerBound..<first.range.lowerBound) != nil {
-                if route.startFare == nil { route.startFare = source }
-            } else if sc.firstWord(of: fullFareCues, in: clause.lowerBound..<first.range.lowerBound) != nil {
-                if route.fullFare == nil { route.fullFare = source }
-            } else if sc.firstWord(of: flatFareCues, in: clause) != nil, route.flatFare == nil {
-                route.flatFare = source
-            }
-        }
-    }
-
-    /// Payment words in a clause that talks about paying (`可扫码、投币或者刷卡`): two or more
-    /// methods listed together, or one next to a pay word or in a sentence with a fare.
-    static func readPayment(_ sc: SentenceScanner, into route: inout TransitRoute) {
-        let sentenceHasFare = !sc.amounts(units: ["元"]).isEmpty
-        for clause in sc.clauses() {
-            var taken = Set<Int>()
-            var found: [(Int, String)] = []
-            for w in paymentWords.sorted(by: { $0.count > $1.count }) {
-                let n = w.unicodeScalars.count
-                for i in sc.occurrences(of: w, in: clause) where !(i..<(i + n)).contains(where: taken.contains) {
-                    taken.formUnion(i..<(i + n))
-                    found.append((i, sc.original(i..<(i + n))))
-                }
-            }
-            guard !found.isEmpty, found.count >= 2 || sentenceHasFare || sc.firstWord(of: paymentContext, in: clause) != nil else { continue }
-            for (_, w) in found.sorted(by: { $0.0 < $1.0 }) where !route.payment.contains(where: { $0.value == w }) {
-                route.payment.append(Sourced(w, sentence: sc.sentenceID))
-            }
-        }
     }
 
     /// Rail lines and bus routes the sentence offers as a change (`可换乘地铁17号线`,

@@ -22,6 +22,8 @@ public struct TransitRoute: Sendable {
     public var flatFare: Sourced<Amount>?
     /// Payment methods (`扫码`, `投币`, `刷卡`).
     public var payment: [Sourced<String>] = []
+    /// Fare concessions as printed, who and what (`60周岁以上老年人凭市民卡免费乘坐`, `学生半价`).
+    public var concessions: [Sourced<String>] = []
     /// First and last departure from each terminus.
     public var schedules: [TerminusSchedule] = []
     /// Trips per day (`每天8个班次`).
