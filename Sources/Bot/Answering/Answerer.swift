@@ -56,7 +56,8 @@ struct Answerer: Sendable {
         var candidates = u.intents.filter { c in
             let intent = catalog.intents[c.intent]
             guard !intent.isSmallTalk else { return false }
-            guard let asked, !intent.answerTypes.isEmpty else { return true }
+            // `what is …` is asked of any kind of value (`What is the top prize`): no filter.
+            guard let asked, asked != .definition, !intent.answerTypes.isEmpty else { return true }
             return intent.answerTypes.contains { asked.acceptable.contains($0) }
         }
         if candidates.isEmpty, let last = state?.intent, let i = catalog.intents.firstIndex(where: { $0.name == last }),
@@ -77,7 +78,13 @@ struct Answerer: Sendable {
                                         fromContext: focuses.isEmpty && contextFocus != nil)
             switch attempt.run() {
             case .answered(let a): return a
-            case .clarify(let a): if clarification == nil { clarification = a }
+            case .clarify(let a):
+                // A route question naming no route: ask which, rather than let retrieval pick one.
+                if candidate.intent == candidates.first?.intent, catalog.intents[candidate.intent].requiredSlots.contains(.route),
+                   u.unknownWords.isEmpty, retrieval.unexplainedCoverage(u) >= RetrievalAnswerer.minimumCoverage {
+                    return a
+                }
+                if clarification == nil { clarification = a }
             case .declined(let a): return a
             case .notApplicable: continue
             }
@@ -99,7 +106,7 @@ struct Answerer: Sendable {
         if let clarification, u.unknownWords.isEmpty, retrieval.corpusCoverage(u) >= RetrievalAnswerer.minimumCoverage {
             return clarification
         }
-        return decline(u.contentText.isEmpty ? u.text : u.contentText, u, intent: u.topIntent?.name)
+        return decline(subject(u), u, intent: u.topIntent?.name)
     }
 
     /// Words that mark a question as a follow-up to the previous one (`那青浦呢`, `what about…`).
@@ -183,6 +190,13 @@ struct Answerer: Sendable {
             let ent = kb.entities.entities[e]
             a.entity = DialogueState.EntityRef(kind: ent.kind.rawValue, name: ent.name)
         }
+    }
+
+    /// What a question asked about, in its own language: the English content words, or the
+    /// Chinese content with Latin letters as route numbers are written (`K258路`).
+    func subject(_ u: Understanding) -> String {
+        if u.language == .en { return u.englishSubject.isEmpty ? u.text : u.englishSubject }
+        return u.contentText.isEmpty ? u.text : u.contentText.uppercased()
     }
 
     /// A plain decline naming what was not found, with suggestions of what can be asked.

@@ -12,6 +12,12 @@ struct EventAnswers {
         switch field {
         case "venue":
             guard let v = event.venue else { return nil }
+            // Where a round is held (`决赛在哪里`) is not where the event was launched: the
+            // venue answers only when its sentence is about that round.
+            if let m = ctx.understanding.milestone, let words = EventAnswers.roundWords[m],
+               !words.contains(where: { ctx.kb.sentences[v.sentence].normalized.includes($0) }) {
+                return nil
+            }
             return FieldValue(text: ctx.name(v.value), sentences: [v.sentence])
         case "organisers":
             guard !event.organisers.isEmpty else { return nil }
@@ -36,6 +42,11 @@ struct EventAnswers {
         default: return nil
         }
     }
+
+    /// Words naming a contest round in a sentence (language, not facts).
+    static let roundWords: [EventMilestone: [String]] = [
+        .preliminary: ["初赛", "预赛", "海选"], .semifinal: ["复赛", "半决赛"], .final: ["决赛", "总决赛", "终评"],
+    ]
 
     private func date(_ d: EventDate, label: String) -> String {
         ctx.isEnglish ? "\(label): \(d.date.english)" : "\(label)\(d.date.description)"
@@ -76,15 +87,35 @@ struct EventAnswers {
         var chosen = event.prizes
         let byGroup = chosen.filter { p in p.value.group.map { q.includes(ctx.norm($0)) } ?? false }
         if !byGroup.isEmpty { chosen = byGroup }
-        let byRank = chosen.filter { q.includes(ctx.norm($0.value.rank)) }
+        // The rank without its group (`专业组一等奖` → `一等奖`) is what a question names.
+        func bareRank(_ p: Prize) -> String {
+            guard let g = p.group, p.rank.hasPrefix(g), p.rank.count > g.count else { return p.rank }
+            return String(p.rank.dropFirst(g.count))
+        }
+        let byRank = chosen.filter { q.includes(ctx.norm(bareRank($0.value))) }
         if !byRank.isEmpty { chosen = byRank }
-        if ctx.understanding.answerTypes.contains(.person) {
+        let types = ctx.understanding.answerTypes
+        if types.contains(.person) {
             let winners = chosen.filter { $0.value.winner != nil }
             if !winners.isEmpty { chosen = winners }
+        } else if types.contains(.money) || types.contains(.number) || q.includes("奖金") || q.includes("最高") {
+            // How much: the prizes that print an amount (`一等奖` alone says nothing of it).
+            let paid = chosen.filter { $0.value.amount != nil }
+            if !paid.isEmpty { chosen = paid }
+        }
+        if q.includes("最高"), byRank.isEmpty, chosen.count > 1 {
+            // The top prize: one printed as such, else the largest amount.
+            let top = chosen.filter { $0.value.rank.includes("最高") }
+            if !top.isEmpty { chosen = top }
+            else if let m = chosen.compactMap({ $0.value.amount.map { $0.value * $0.multiplier } }).max() {
+                chosen = chosen.filter { p in p.value.amount.map { $0.value * $0.multiplier == m } ?? false }
+            }
         }
         let items = chosen.map { p -> String in
             let v = p.value
-            var s = (v.group.map { ctx.word($0) + (ctx.isEnglish ? " " : "") } ?? "") + ctx.word(v.rank)
+            // The group, unless the rank already starts with it (`专业组一等奖`).
+            let group = v.group.flatMap { g in v.rank.hasPrefix(g) ? nil : g }
+            var s = (group.map { ctx.word($0) + (ctx.isEnglish ? " " : "") } ?? "") + ctx.word(v.rank)
             if let w = v.winner { s += ctx.isEnglish ? ": \(ctx.name(w))" : "：\(w)" }
             if let a = v.amount { s += ctx.isEnglish ? " \(a.text)" : a.text }
             if let c = v.count, v.winner == nil { s += ctx.isEnglish ? " (\(c))" : "\(c)名" }

@@ -425,6 +425,15 @@ extension RetrievalAnswerer {
         return us.filter(\.present).reduce(0) { $0 + $1.weight } / total
     }
 
+    /// Share of the weight of what the question's keywords and slots do not explain that occurs
+    /// anywhere in the corpus (1 when everything is explained: `首班车几点`).
+    func unexplainedCoverage(_ u: Understanding) -> Double {
+        let us = units(of: u).filter { !$0.explained }
+        let total = us.reduce(0) { $0 + $1.weight }
+        guard total > 0 else { return 1 }
+        return us.filter(\.present).reduce(0) { $0 + $1.weight } / total
+    }
+
     /// Share of the question's content weight found in one sentence (with its headline).
     func sentenceCoverage(_ u: Understanding, sentence id: Int) -> Double {
         let us = units(of: u)

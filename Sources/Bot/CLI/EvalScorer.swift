@@ -36,7 +36,7 @@ enum EvalScorer {
                 out.append("by \(title)".padding(toLength: 14, withPad: " ", startingAt: 0) + "  pass  total     acc")
                 for key in table.keys.sorted() {
                     let (p, n) = table[key]!
-                    out.append(key.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%6d%7d%8@", p, n, fmt(ratio(p, n)) as NSString))
+                    out.append(key.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%6d%7d", p, n) + leftPad(fmt(ratio(p, n)), 8))
                 }
             }
             out.append("")
@@ -69,7 +69,7 @@ enum EvalScorer {
         }
 
         private func row(_ label: String, _ p: Int, _ f: Int) -> String {
-            label.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%6d%6d%7d%8@", p, f, p + f, fmt(ratio(p, p + f)) as NSString)
+            label.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%6d%6d%7d", p, f, p + f) + leftPad(fmt(ratio(p, p + f)), 8)
         }
     }
 
@@ -128,6 +128,8 @@ enum EvalScorer {
 }
 
 private func ratio(_ p: Int, _ n: Int) -> Double { n == 0 ? .nan : Double(p) / Double(n) }
+/// `s` right-aligned in `width` columns (`%8@` ignores the width on Linux).
+private func leftPad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
 private func fmt(_ x: Double) -> String { x.isNaN ? "nan" : String(format: "%.3f", x) }
 private func fmtInt(_ x: Double) -> String { x.isNaN ? "nan" : String(Int(x.rounded(.toNearestOrEven))) }
 

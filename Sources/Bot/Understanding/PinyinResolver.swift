@@ -14,8 +14,10 @@ struct PinyinResolver: Sendable {
     init(index: SentenceIndex) {
         var map: [String: [(Unicode.Scalar, Unicode.Scalar, Int)]] = [:]
         for (a, b, df) in index.bigrams() {
-            guard let pa = ScriptTables.pinyin(a), let pb = ScriptTables.pinyin(b), !pa.isEmpty, !pb.isEmpty else { continue }
-            map[pa + "|" + pb, default: []].append((a, b, df))
+            // Every reading pair: a name may be spelled with either reading of a polyphone.
+            for pa in ScriptTables.readings(a) where !pa.isEmpty {
+                for pb in ScriptTables.readings(b) where !pb.isEmpty { map[pa + "|" + pb, default: []].append((a, b, df)) }
+            }
         }
         byReading = map
         syllables = ScriptTables.allSyllables

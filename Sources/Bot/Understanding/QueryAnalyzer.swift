@@ -186,10 +186,19 @@ final class QueryAnalyzer: Sendable {
         u.answerTypes = orderedUnique(cueHits.map(\.payload))
         u.intents = matcher.score(english: words)
         func glossRanges(_ r: Range<Int>) -> [Range<Int>] { spans.filter { $0.words.overlaps(r) }.map(\.gloss) }
-        u.englishKeywordRanges = matcher.englishKeywordHits(words).flatMap(glossRanges)
-        u.slotRanges += (dayHits.map(\.range) + milestoneHits.map(\.range) + fieldHits.map(\.range)).flatMap(glossRanges)
+        let keywordHits = matcher.englishKeywordHits(words)
+        u.englishKeywordRanges = keywordHits.flatMap(glossRanges)
+        let slotHits = dayHits.map(\.range) + milestoneHits.map(\.range) + fieldHits.map(\.range)
+        u.slotRanges += slotHits.flatMap(glossRanges)
         u.typeCues = cueHits.flatMap { h in glossRanges(h.range).map { (type: h.payload, range: $0) } }
-        u.unknownWords = unknown.filter { !isRouteWord($0) }
+        // A word the glossary lacks is still understood when it is an intent keyword, a cue or a
+        // slot word (`termini`): it says what is asked, not what about.
+        var understood = Set<String>()
+        for r in keywordHits + slotHits + cueHits.map(\.range) { for i in r { understood.insert(words[i]) } }
+        u.unknownWords = unknown.filter { !isRouteWord($0) && !understood.contains($0) }
+        var subject = words.filter { !enQuestionWords.contains($0) }.map { isRouteWord($0) ? $0.uppercased() : $0 }
+        if han.contains(where: { ScalarClass.isHan($0) }) { subject.append(String(String.UnicodeScalarView(han)).trimmingCharacters(in: .whitespaces)) }
+        u.englishSubject = subject.joined(separator: " ")
     }
 
     /// Two to four words at `i` whose joined pinyin reads as a name of the entity dictionary.

@@ -49,6 +49,8 @@ struct Understanding: Sendable {
     var keywordRanges: [Range<Int>] = []
     /// Ranges of question words and domain words: no content at all for retrieval.
     var fillerRanges: [Range<Int>] = []
+    /// An English question's own content words (question and filler words dropped), for declines.
+    var englishSubject = ""
     /// Gloss ranges of English words matched by intent keywords (English questions only).
     var englishKeywordRanges: [Range<Int>] = []
     /// Ranges of the question already accounted for by its slots and cues: day words,

@@ -153,8 +153,38 @@ public enum ScriptTables {
             }
         }
         precondition(i == layoutCount && high == nil, "PinyinTable: index literal length mismatch")
+        // Place and personal names read some characters otherwise than ICU's primary reading.
+        for (scalar, readings) in polyphones {
+            guard let first = readings.first, let n = pinyinSyllableTable.firstIndex(of: first),
+                  let at = layoutOffset(scalar.value) else { continue }
+            numbers[at] = UInt16(n)
+        }
         return numbers
     }
+
+    /// Characters with more than one common reading, the one `pinyin(_:)` gives first (`长川坝`
+    /// reads Changchuanba); the others are accepted when English questions spell names
+    /// (`Chonggu` → 重固). Language data, not facts about any page.
+    static let polyphones: [Unicode.Scalar: [String]] = [
+        "长": ["chang", "zhang"], "重": ["zhong", "chong"], "行": ["xing", "hang"], "乐": ["le", "yue"],
+        "都": ["du", "dou"], "朝": ["chao", "zhao"], "曾": ["zeng", "ceng"], "藏": ["cang", "zang"],
+        "厦": ["xia", "sha"], "单": ["dan", "shan"], "会": ["hui", "kuai"], "调": ["tiao", "diao"],
+        "解": ["jie", "xie"], "堡": ["bao", "pu"], "泊": ["bo", "po"], "便": ["bian", "pian"],
+        "降": ["jiang", "xiang"], "查": ["cha", "zha"], "角": ["jiao", "jue"], "乾": ["qian", "gan"],
+        "沈": ["shen", "chen"], "省": ["sheng", "xing"], "校": ["xiao", "jiao"],
+        "盛": ["sheng", "cheng"], "宿": ["su", "xiu"], "石": ["shi", "dan"],
+        "莘": ["xin", "shen"], "蔚": ["wei", "yu"],
+    ]
+
+    /// Every reading of a Han scalar: the one ``pinyin(_:)`` gives, then any other common one.
+    public static func readings(_ s: Unicode.Scalar) -> [String] {
+        guard let primary = pinyin(s) else { return [] }
+        guard let all = polyphones[s] else { return [primary] }
+        return [primary] + all.filter { $0 != primary }
+    }
+
+    /// Every toneless pinyin syllable the table uses (`jia`, `shan`, `lu`…).
+    public static let allSyllables: Set<String> = Set(pinyinSyllableTable.filter { !$0.isEmpty })
 
     /// Toneless, lowercase pinyin of one Han scalar (ICU's primary reading;
     /// ü is folded to u). `nil` for non-Han scalars and for Han scalars
@@ -171,9 +201,6 @@ public enum ScriptTables {
     /// | 〇        | "ling"   |
     /// | `A`, `1`, `，` | nil |
     @inline(__always)
-    /// Every toneless pinyin syllable the table uses (`jia`, `shan`, `lu`…).
-    public static let allSyllables: Set<String> = Set(pinyinSyllableTable.filter { !$0.isEmpty })
-
     public static func pinyin(_ s: Unicode.Scalar) -> String? {
         guard let i = layoutOffset(s.value) else {
             return s.value == 0x3007 ? "ling" : nil
