@@ -22,7 +22,9 @@ extension EventExtractor {
     /// Characters after `奖` that make it part of another word (`奖金`, `奖项`).
     static let notRankFollowers: Set<Unicode.Scalar> = Set("金项励牌品状杯池".unicodeScalars)
     /// Words between a rank and its money (`1等奖奖金5万元`, `最高可获得奖金…`).
-    static let moneyLeads = ["可获得奖金", "可获奖金", "奖金为", "奖金", "奖励", "可获得", "可获", "获得", "为", "的"]
+    static let moneyLeads = ["可获得奖金", "可获奖金", "奖金分别为", "奖金各为", "奖金为", "奖金各", "奖金", "各奖励", "奖励各", "奖励",
+                             "每名奖励", "每人奖励", "每项奖励", "每个奖励",
+                             "可获得", "可获", "获得", "为", "的", "各"]
     /// Verbs before a rank that make what precedes them the winner.
     static let winVerbs = ["分别获得", "分获", "获得", "荣获", "摘得", "夺得", "获"]
     /// Counters after a rank (`2等奖2名`).
@@ -77,53 +79,6 @@ extension EventExtractor {
                 out.append(contentsOf: listed)
             }
             out.append(Found(range: r, value: sc.original(r)))
-        }
-        return out
-    }
-
-    /// Prizes, counts and winners, with the group named in the clause when there is one.
-    static func prizes(in sc: SentenceScanner, groups: [Found<String>]) -> [Found<Prize>] {
-        var out: [Found<Prize>] = []
-        for clause in sc.clauses() {
-            let clauseGroups = groups.filter { clause.contains($0.range.lowerBound) }
-            let distributed = clauseGroups.count > 1 && sc.occurrences(of: "分别", in: clause).first != nil
-            func groupsFor(_ offset: Int) -> [String?] {
-                if distributed { return clauseGroups.map(\.value) }
-                return [clauseGroups.last { $0.range.upperBound <= offset }?.value]
-            }
-            // money is a prize only in a clause that speaks of one (`最高50万元的创业贷款` is not)
-            let moneyClause = sc.contains("奖") && !sc.occurrences(of: "奖", in: clause).isEmpty
-            for amount in sc.amounts(units: ["元", "美元"], in: clause) where moneyClause && !sc.matches("的", at: amount.range.upperBound) {
-                let before = sc.stripWords(clause.lowerBound..<amount.range.lowerBound, leading: [], trailing: moneyLeads)
-                let text = sc.text(before)
-                var rankText: String?
-                if let top = ["最高奖金", "最高奖励", "最高可获", "最高"].first(where: { sc.text(clause.lowerBound..<amount.range.lowerBound).hasSuffix($0) }) {
-                    rankText = top == "最高" || top == "最高可获" ? "最高奖金" : top
-                } else if text.hasSuffix("奖"), let r = rank(endingAt: before.upperBound, in: sc) {
-                    rankText = sc.original(r)
-                }
-                guard let rankText, rankText != "奖" else { continue }
-                for g in groupsFor(amount.range.lowerBound) {
-                    out.append(Found(range: amount.range, value: Prize(group: g, rank: rankText, amount: amount.value)))
-                }
-            }
-            for r in ranks(in: clause, sc: sc) {
-                let end = r.range.upperBound
-                var count: Int?
-                if let (n, e) = sc.integer(at: end), prizeCounters.contains(where: { sc.matches($0, at: e) }) { count = n }
-                let verb = winVerbs.first { w in r.range.lowerBound >= w.unicodeScalars.count && sc.matches(w, at: r.range.lowerBound - w.unicodeScalars.count) }
-                var winner: String?
-                if let verb {
-                    let w = sc.stripWords(clause.lowerBound..<(r.range.lowerBound - verb.unicodeScalars.count), leading: ["\u{201C}"], trailing: ["分别"])
-                    let who = sc.occurrences(of: "的", in: w).last.map { ($0 + 1)..<w.upperBound } ?? w
-                    if (2...24).contains(who.count), who.allSatisfy({ ScalarClass.isWordScalar(sc.s[$0]) || sc.s[$0] == "·" }) { winner = sc.original(who) }
-                }
-                let announced = ["设", "决出", "评出", "产生"].contains { sc.occurrences(of: $0, in: clause.lowerBound..<r.range.lowerBound).first != nil }
-                guard count != nil || winner != nil || announced else { continue }
-                for g in groupsFor(r.range.lowerBound) {
-                    out.append(Found(range: r.range, value: Prize(group: g, rank: r.value, count: count, winner: winner)))
-                }
-            }
         }
         return out
     }

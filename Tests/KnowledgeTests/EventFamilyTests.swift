@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import Knowledge
+
+/// The paper's other ways of printing a contest's prizes, dates and entry rules: prizes per group
+/// in one sentence, money given `各`/`分别`, registration windows with dashes and `…前报名`, stages
+/// with `暂定`/`将举行`, age limits and qualifying clauses. Own sentences, plus ones that must give nothing.
+@Suite struct EventFamilyTests {
+    typealias F = ServiceEventFixtures
+
+    /// The prizes a contest page with `sentence` in its body gets, as `group|rank|count|amount`.
+    static func prizes(_ sentence: String) -> [String] {
+        let kb = F.build("""
+        第二届“梅花洲杯”创意设计大赛启动
+
+        ■记者 王 芳
+
+        本报讯 由南湖区文化和广电旅游体育局主办的第二届“梅花洲杯”创意设计大赛昨天启动。\(sentence)
+        """)
+        return kb.facts.events.first?.prizes.map {
+            "\($0.value.group ?? "-")|\($0.value.rank)|\($0.value.count.map(String.init) ?? "-")|\($0.value.amount?.text ?? "-")"
+        } ?? []
+    }
+
+    // MARK: - Prizes
+
+    @Test func prizesPerGroupInOneSentence() {
+        #expect(Self.prizes("大赛设青年组和乡贤组两个组别。青年组设一等奖1名、奖金3万元,二等奖3名、奖金各1万元,三等奖5名、奖金各5000元;乡贤组设一等奖1名、奖金2万元,二等奖2名、奖金各8000元。")
+            == ["青年组|一等奖|1|3万元", "青年组|二等奖|3|1万元", "青年组|三等奖|5|5000元", "乡贤组|一等奖|1|2万元", "乡贤组|二等奖|2|8000元"])
+    }
+
+    @Test(arguments: [
+        ("一等奖奖金5000元,二等奖奖金3000元。", ["-|一等奖|-|5000元", "-|二等奖|-|3000元"]),
+        ("大赛设一等奖、二等奖、三等奖,奖金分别为5万元、3万元、1万元。", ["-|一等奖|-|5万元", "-|二等奖|-|3万元", "-|三等奖|-|1万元"]),
+        ("大赛设二等奖3名,各奖励2000元。", ["-|二等奖|3|2000元"]),
+        ("设金奖、银奖各1名,铜奖3名。", ["-|金奖|1|-", "-|银奖|1|-", "-|铜奖|3|-"]),
+        ("学生组设一等奖2名,每名奖励3000元;另设最佳人气奖10名。", ["学生组|一等奖|2|3000元", "-|最佳人气奖|10|-"]),
+    ] as [(String, [String])])
+    func prizeMoneyFamilies(sentence: String, expected: [String]) {
+        #expect(Self.prizes(sentence) == expected, "\(sentence)")
+    }
+
+    @Test(arguments: [
+        "符合条件的获奖项目可申请最高50万元的创业贷款。",   // a loan, not prize money
+        "前两届大赛共吸引参赛项目312个,总投资2亿元。",
+    ])
+    func moneyThatIsNoPrize(sentence: String) {
+        #expect(Self.prizes(sentence).isEmpty, "\(sentence)")
+    }
+}
