@@ -47,4 +47,28 @@ import Testing
     func moneyThatIsNoPrize(sentence: String) {
         #expect(Self.prizes(sentence).isEmpty, "\(sentence)")
     }
+
+    // MARK: - Dates
+
+    static let dateCases: [(String, [String])] = [
+        ("报名时间:6月1日—7月15日。", ["registrationOpen 6月1日", "registrationDeadline 7月15日"]),
+        ("作品征集时间为5月20日至8月31日。", ["registrationOpen 5月20日", "registrationDeadline 8月31日"]),
+        ("有意参赛者请于6月30日17:00前登录平台报名。", ["registrationDeadline 6月30日"]),
+        ("5月10日起接受报名,6月20日截止。", ["registrationOpen 5月10日", "registrationDeadline 6月20日"]),
+        ("即日起至6月30日,凡本市户籍青年均可报名。", ["registrationDeadline 6月30日"]),
+        ("初赛于7月上旬以线上路演形式进行。", ["preliminary 7月上旬"]),
+        ("决赛时间暂定为8月18日。", ["final 8月18日"]),
+        ("8月下旬将举行总决赛。", ["final 8月下旬"]),
+        ("截至6月30日,已有200个项目参赛。", []),
+        ("5月18日,第二届创意设计大赛正式启动。", ["launch 5月18日"]),
+        ("5月18日,记者从团市委获悉,大赛开始报名。", []),
+        ("6月20日截止的是去年的申请。", []),
+    ]
+
+    @Test(arguments: 0..<dateCases.count)
+    func dateFamilies(_ i: Int) {
+        let (sentence, expected) = Self.dateCases[i]
+        let found = EventExtractor.milestones(in: F.scanner(sentence)).map { "\($0.value.kind.rawValue) \($0.value.date)" }
+        #expect(found == expected, "\(sentence)")
+    }
 }
