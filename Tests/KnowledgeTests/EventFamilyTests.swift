@@ -71,4 +71,46 @@ import Testing
         let found = EventExtractor.milestones(in: F.scanner(sentence)).map { "\($0.value.kind.rawValue) \($0.value.date)" }
         #expect(found == expected, "\(sentence)")
     }
+
+    // MARK: - Who may enter
+
+    static let entrantCases: [(String, [String])] = [
+        ("参赛项目负责人须为18至40周岁的青年。", ["参赛项目负责人须为18至40周岁的青年"]),
+        ("报名选手年龄在16至35周岁之间,不限户籍。", ["报名选手年龄在16至35周岁之间"]),
+        ("参赛选手年龄应在40周岁以下。", ["参赛选手年龄应在40周岁以下"]),
+        ("大赛面向已在嘉兴注册登记、成立不满3年的企业,在校大学生团队也可报名。", ["已在嘉兴注册登记、成立不满3年的企业", "在校大学生团队"]),
+        ("大赛面向在校大学生、退役军人。", ["在校大学生", "退役军人"]),
+        ("目前已有18至40周岁的青年300余人报名。", []),       // a report, not a condition
+        ("活动吸引了60岁以上老人参与。", []),
+    ]
+
+    @Test(arguments: 0..<entrantCases.count)
+    func entrantFamilies(_ i: Int) {
+        let (sentence, expected) = Self.entrantCases[i]
+        #expect(EventExtractor.eligibility(in: F.scanner(sentence)).map(\.value) == expected, "\(sentence)")
+    }
+
+    @Test func contestPageReadEndToEnd() throws {
+        let kb = F.build("""
+        第二届“梅花洲杯”创意设计大赛启动
+        个人组一等奖奖金2万元
+
+        ■记者 王 芳
+
+        本报讯 5月18日,第二届“梅花洲杯”创意设计大赛正式启动。大赛分设个人组和团队组,参赛者年龄须在18至45周岁之间。
+
+        报名时间为5月18日至7月10日,初赛于7月中旬以网络评审形式进行,决赛定于8月8日举行。个人组设一等奖1名、奖金2万元,二等奖2名、奖金各1万元;团队组设一等奖1名、奖金3万元。
+        """)
+        let e = try #require(kb.facts.events.first)
+        #expect(e.groups.map(\.value) == ["个人组", "团队组"])
+        #expect(e.date(.launch)?.value.date == PrintedDate(month: 5, day: 18))
+        #expect(e.date(.registrationOpen)?.value.date == PrintedDate(month: 5, day: 18))
+        #expect(e.date(.registrationDeadline)?.value.date == PrintedDate(month: 7, day: 10))
+        #expect(e.date(.preliminary)?.value.date == PrintedDate(month: 7, part: "中旬"))
+        #expect(e.date(.final)?.value.date == PrintedDate(month: 8, day: 8))
+        #expect(e.eligibility.map(\.value) == ["参赛者年龄须在18至45周岁之间"])
+        let team = try #require(e.prizes.first { $0.value.group == "团队组" && $0.value.rank == "一等奖" }).value
+        #expect(team.count == 1 && team.amount?.absoluteValue == 30_000)
+        #expect(e.prizes.first { $0.value.group == "个人组" && $0.value.rank == "二等奖" }?.value.amount?.text == "1万元")
+    }
 }

@@ -27,7 +27,8 @@ extension EventExtractor {
     static let entrantLeads = ["参赛对象为", "报名对象为", "参赛对象是", "参赛范围为", "参赛者须为", "参赛选手须为", "面向"]
     /// Cues after which entrants end (`凡…均可报名`, `…就能参加…`).
     static let entrantTails = ["均可报名", "均可参加", "均可参赛", "都可以报名", "都可报名", "皆可报名", "就能参加", "就可参加", "即可参加",
-                               "可以参加", "可报名参加", "踊跃报名", "报名参加"]
+                               "可以参加", "可报名参加", "踊跃报名", "报名参加", "也可报名", "也可参赛", "也可参加", "也能报名", "均可申报",
+                               "均可参与"]
     /// Words that must be in the sentence for `面向…` to name entrants.
     static let entrantContext = ["参赛", "选手", "报名", "对象", "大赛", "比赛", "赛事", "征集"]
     /// Cues of what entrants get besides prizes.
@@ -117,7 +118,8 @@ extension EventExtractor {
             for i in sc.occurrences(of: lead) {
                 if lead == "面向", !entrantContext.contains(where: { sc.contains($0) }) { continue }
                 let r = sc.stripWords((i + lead.unicodeScalars.count)..<sc.clause(around: i).upperBound, leading: [], trailing: [])
-                out.append(contentsOf: sc.enumerationItems(in: r).filter { (2...40).contains($0.count) }.map { Found(range: $0, value: sc.original($0)) })
+                let items = entrantItems(sc.enumerationItems(in: r), in: sc)
+                out.append(contentsOf: items.filter { (2...40).contains($0.count) }.map { Found(range: $0, value: sc.original($0)) })
             }
         }
         for tail in entrantTails {
@@ -128,7 +130,7 @@ extension EventExtractor {
                 if (2...40).contains(r.count) { out.append(Found(range: r, value: sc.original(r))) }
             }
         }
-        return out
+        return out + ageLimits(in: sc, besides: out)
     }
 
     /// What entrants get besides prizes: each benefit clause with the conditions printed before it.
