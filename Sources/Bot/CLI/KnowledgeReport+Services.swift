@@ -21,6 +21,12 @@ extension KnowledgeReport {
         for c in s.commitments {
             out.append("      commitment: \(c.value.scope ?? "(any)") → \(c.value.action) within \(c.value.limit.text)")
         }
+        for h in s.hours { out.append("      hours: \(h.value)") }
+        for p in s.phones {
+            let label = p.value.label.map { " (\($0))" } ?? ""
+            let heading = p.value.heading.flatMap { $0 == p.value.label ? nil : " under \($0)" } ?? ""
+            out.append("      phone: \(p.value.number)\(label)\(heading)")
+        }
         for r in s.results { out.append("      result: " + figureSummary(r.value)) }
         return out
     }
@@ -45,6 +51,11 @@ extension KnowledgeReport {
                          ("unit", .string(c.limit.unit.rawValue)), ("amount", reportNumber(c.limit.value))])
             } })),
             ("results", .array(s.results.map { withSource($0, figureValueJSON) })),
+            ("hours", .array(s.hours.map { withSource($0) { .string($0) } })),
+            ("phones", .array(s.phones.map { withSource($0) { p in
+                .object([("number", .string(p.number)), ("label", p.label.map { .string($0) } ?? .null),
+                         ("heading", p.heading.map { .string($0) } ?? .null)])
+            } })),
         ])
     }
 

@@ -33,6 +33,7 @@ struct ServiceDraft {
         let f = fact
         return f.host != nil || f.location != nil || f.established != nil || f.serviceCount != nil || f.windowCount != nil
             || !f.departments.isEmpty || !f.services.isEmpty || !f.commitments.isEmpty || !f.results.isEmpty
+            || !f.hours.isEmpty || !f.phones.isEmpty
             || (!f.programmes.isEmpty && mentionCount >= 2)
     }
 
@@ -77,6 +78,16 @@ struct ServiceDraft {
         // a repeat of a promise without its scope (`…30分钟内做出回响,中心会在30分钟内做出回响`) adds nothing
         let repeated = fact.commitments.contains { $0.value == v || (v.scope == nil && $0.value.action == v.action && $0.value.limit == v.limit) }
         if !repeated { fact.commitments.append(Sourced(v, sentence: sc.sentenceID)) }
+    }
+
+    /// Adds opening hours, once.
+    mutating func addHours(_ v: String, _ sc: SentenceScanner) {
+        if !fact.hours.contains(where: { $0.value == v }) { fact.hours.append(Sourced(v, sentence: sc.sentenceID)) }
+    }
+
+    /// Adds a phone number, once per number.
+    mutating func addPhone(_ v: PhoneNumber, _ sc: SentenceScanner) {
+        if !fact.phones.contains(where: { $0.value.number == v.number }) { fact.phones.append(Sourced(v, sentence: sc.sentenceID)) }
     }
 
     /// Adds a result figure, once per measure and value.

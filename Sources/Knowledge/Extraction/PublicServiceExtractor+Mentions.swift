@@ -35,7 +35,7 @@ extension PublicServiceExtractor {
     /// Prepositions that `NameFinder` may leave at the start of a name (`以县企业涉外服务中心为依托`).
     static let leadingPrepositions = ["以", "经", "按", "凭", "同", "跟", "随", "替", "像", "如", "即", "就", "找"]
     /// Characters after a back-reference head that show it is the subject (`中心会…`, not `中心城区`).
-    static let backReferenceFollowers: Set<Unicode.Scalar> = Set("会将已还在于为是共现可对通过由自也则承实提开设推建聚负整集的把与和并目每".unicodeScalars)
+    static let backReferenceFollowers: Set<Unicode.Scalar> = Set("会将已还在于为是共现可对通过由自也则承实提开设推建聚负整集的把与和并目每位工".unicodeScalars)
 
     /// Service-point names in a sentence, with their roles.
     static func candidates(in sc: SentenceScanner) -> [ServiceCandidate] {
@@ -182,14 +182,16 @@ struct ServiceRegistry {
             }
         }
         if let current, out.isEmpty || !out.contains(where: { $0.draft == current }) {
-            let head = drafts[current].head
             for clause in sc.clauses() {
                 let r = sc.stripWords(clause, leading: ["\u{201C}"] + PublicServiceExtractor.backReferenceLeads, trailing: [])
-                let end = r.lowerBound + head.unicodeScalars.count
-                guard sc.matches(head, at: r.lowerBound), end < sc.count,
-                      PublicServiceExtractor.backReferenceFollowers.contains(sc.s[end]),
+                // `中心…` refers to the current service, or — after a window was named — to the
+                // most mentioned service with that head
+                guard let d = ([current] + drafts.indices.sorted { drafts[$0].mentionCount > drafts[$1].mentionCount })
+                        .first(where: { sc.matches(drafts[$0].head, at: r.lowerBound) }) else { continue }
+                let end = r.lowerBound + drafts[d].head.unicodeScalars.count
+                guard end < sc.count, PublicServiceExtractor.backReferenceFollowers.contains(sc.s[end]),
                       !out.contains(where: { $0.range.contains(r.lowerBound) }) else { continue }
-                out.append(ServiceMention(range: r.lowerBound..<end, draft: current, isBackReference: true))
+                out.append(ServiceMention(range: r.lowerBound..<end, draft: d, isBackReference: true))
             }
         }
         for m in out { drafts[m.draft].mentionCount += 1 }

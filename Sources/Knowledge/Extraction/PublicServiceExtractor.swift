@@ -90,6 +90,8 @@ enum PublicServiceExtractor {
         for f in offersNamed(in: sc) { if let o = subject(f.range.lowerBound) { registry.drafts[o].addService(f.value, sc) } }
         for f in offersAnywhere(in: sc) { if let o = owner(f.range.lowerBound, fallback: true) { registry.drafts[o].addService(f.value, sc) } }
         for f in commitments(in: sc) { if let o = owner(f.range.lowerBound, fallback: true) { registry.drafts[o].addCommitment(f.value, sc) } }
+        for f in hours(in: sc) { if let o = owner(f.range.lowerBound, fallback: true) { registry.drafts[o].addHours(f.value, sc) } }
+        for f in phones(in: sc) { if let o = owner(f.range.lowerBound, fallback: true) { registry.drafts[o].addPhone(f.value, sc) } }
         for f in results(in: sc, registry: registry, named: named) {
             guard let o = owner(f.range.lowerBound, fallback: false) else { continue }
             registry.drafts[o].addResult(f.value, sc)

@@ -28,6 +28,10 @@ public struct PublicService: Sendable {
     public var commitments: [Sourced<Commitment>] = []
     /// Result figures (`办结率达99.3%`).
     public var results: [Sourced<Figure>] = []
+    /// Opening hours as printed, one entry per printed span (`工作日8:30—17:30`, `每周六上午9:00至12:00提供延时服务`).
+    public var hours: [Sourced<String>] = []
+    /// Phone numbers of the service point, labelled as printed (`0573-88256123` under `咨询热线`).
+    public var phones: [Sourced<PhoneNumber>] = []
 
     /// A service with only its name.
     public init(article: Int, name: Sourced<String>) {
