@@ -19,8 +19,8 @@ extension PublicServiceExtractor {
     /// Words before a location that runs to the end of the clause (`位于海宁市海昌路88号`).
     static let addressLeads = ["位于", "坐落于", "设在", "地址为", "地址是", "落户"]
     /// Verbs that set a service point up; the date before them is when.
-    static let establishmentVerbs = ["投入使用", "正式运行", "正式开放", "设立", "成立", "启用", "揭牌", "挂牌", "建成", "开通", "投用",
-                                     "开业", "落成"]
+    static let establishmentVerbs = ["投入使用", "正式运行", "正式开放", "对外运行", "投入运行", "正式运营", "对外开放", "开门迎客", "设立", "成立",
+                                     "启用", "揭牌", "挂牌", "建成", "开通", "投用", "开业", "落成"]
     /// Printed day words that can stand for when something was set up.
     static let relativeDays = ["昨天", "昨日", "今天", "今日", "日前", "近日", "前天", "上周", "本周", "上月", "本月"]
     /// Nouns after a count that make it the number of services (`23项涉外服务`, `300余项事项`).
@@ -80,7 +80,7 @@ extension PublicServiceExtractor {
 
     /// Whether `r` reads as a place: word characters (and `#-·()`) ending in a place word.
     static func isPlace(_ r: Range<Int>, in sc: SentenceScanner) -> Bool {
-        let text = sc.text(r)
+        let text = sc.text(sc.splitTrailingParenthetical(r).body)   // `振东路399号(邻里中心一楼)`
         return r.allSatisfy { ScalarClass.isWordScalar(sc.s[$0]) || "#-·()".unicodeScalars.contains(sc.s[$0]) }
             && placeEndings.contains { text.hasSuffix($0) }
     }

@@ -42,7 +42,28 @@ extension PublicServiceExtractor {
                     }
                     continue
                 }
-                out.append(contentsOf: items(sc.enumerationItems(in: object), in: sc))
+                // `提供英语、韩语咨询和签证材料预审服务`: split at 和, and `英语` shares the head `咨询`
+                let split = sc.enumerationItems(in: object, splitLastAt: { $0.count >= 2 && $1.count >= 4 })
+                out.append(contentsOf: items(sharingHeads(split, in: sc), in: sc))
+            }
+        }
+        return out
+    }
+
+    /// Short items that share the next item's head (`英语`、`韩语咨询`) joined to it as printed
+    /// (`英语、韩语咨询`); items of equal weight (`社保`、`医保`) stay apart.
+    static func sharingHeads(_ items: [Range<Int>], in sc: SentenceScanner) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var pending: Range<Int>?
+        for (i, item) in items.enumerated() {
+            let r = pending.map { $0.lowerBound..<item.upperBound } ?? item
+            let next = i + 1 < items.count ? items[i + 1] : nil
+            if let next, item.count <= 3, next.count - item.count >= 2, next.count - item.count <= 4,
+               item.allSatisfy({ ScalarClass.isHan(sc.s[$0]) }) {
+                pending = r
+            } else {
+                out.append(r)
+                pending = nil
             }
         }
         return out
@@ -77,71 +98,15 @@ extension PublicServiceExtractor {
         return out
     }
 
-    /// Offer items: the part after any `的`, 2–16 word characters or quotes.
+    /// Offer items: the part after any `的`, 2–16 word characters or quotes (a `、` inside for shared heads).
     private static func items(_ ranges: [Range<Int>], in sc: SentenceScanner) -> [Found<String>] {
         ranges.compactMap { r0 in
             var r = r0
             if let de = sc.occurrences(of: "的", in: r).last { r = (de + 1)..<r.upperBound }
-            guard (2...16).contains(r.count), r.allSatisfy({ ScalarClass.isWordScalar(sc.s[$0]) || "“”".unicodeScalars.contains(sc.s[$0]) }) else { return nil }
+            guard (2...16).contains(r.count), r.allSatisfy({ ScalarClass.isWordScalar(sc.s[$0]) || "“”、".unicodeScalars.contains(sc.s[$0]) }),
+                  !sc.matches("、", at: r.lowerBound), !sc.matches("、", at: r.upperBound - 1) else { return nil }
             return Found(range: r, value: sc.original(r))
         }
-    }
-
-    /// Time commitments: a duration followed by `内`, then an action; the scope before the limit,
-    /// inside `完成X的办理`, or in a preceding `对…`/`针对…` clause.
-    static func commitments(in sc: SentenceScanner) -> [Found<Commitment>] {
-        var out: [Found<Commitment>] = []
-        let durations = sc.durations()
-        var previous: (clause: Range<Int>, actionEnd: Int, scope: String?)?
-        for d in durations {
-            let within = ["以内", "内"].first { sc.matches($0, at: d.range.upperBound) }
-            guard let within else { continue }
-            let clause = sc.clause(around: d.range.lowerBound)
-            let actionStart = d.range.upperBound + within.unicodeScalars.count
-            // `1小时内响应、24小时内反馈`: an action ends at `、` or at the next limit
-            let actionEnd = ([clause.upperBound] + sc.occurrences(of: "、", in: actionStart..<clause.upperBound)
-                + durations.map(\.range.lowerBound).filter { $0 > actionStart && $0 < clause.upperBound }).min()!
-            let action = sc.stripWords(actionStart..<actionEnd,
-                                       leading: ["即可", "就", "便", "均", "都", "必须", "予以", "要"], trailing: ["\u{201D}"])
-            let actionText = sc.text(action)
-            guard !action.isEmpty, action.count <= 20, commitmentActions.contains(where: { actionText.contains($0) }) else { continue }
-            var scope: String?
-            var printedAction = sc.original(action)
-            if let de = sc.occurrences(of: "的", in: action).last, commitmentActions.contains(sc.text((de + 1)..<action.upperBound)),
-               let v = completionVerbs.first(where: { sc.matches($0, at: action.lowerBound) }) {
-                let inner = (action.lowerBound + v.unicodeScalars.count)..<de
-                if !inner.isEmpty { scope = sc.original(inner) }
-                printedAction = v + sc.original((de + 1)..<action.upperBound)
-            }
-            if scope == nil, let p = previous, p.clause == clause,
-               sc.stripWords(p.actionEnd..<d.range.lowerBound, leading: ["、", "和", "及"], trailing: []).isEmpty {
-                scope = p.scope   // a second limit in a list shares the first one's scope
-            } else if scope == nil {
-                scope = scopeBefore(d.range.lowerBound, clause: clause, in: sc)
-            }
-            previous = (clause, action.upperBound, scope)
-            out.append(Found(range: d.range, value: Commitment(scope: scope, action: printedAction, limit: d.value)))
-        }
-        return out
-    }
-
-    /// The scope printed before a time limit in its clause, or in an `对…` clause right before it.
-    private static func scopeBefore(_ limit: Int, clause: Range<Int>, in sc: SentenceScanner) -> String? {
-        var prefix = clause.lowerBound..<limit
-        if let p = promiseWords.compactMap({ w in sc.occurrences(of: w, in: prefix).last.map { ($0, $0 + w.unicodeScalars.count) } }).max(by: { $0.1 < $1.1 }) {
-            // `承诺一般事项2个工作日内办结`: the scope follows the promise; `群众反映的问题做到1小时内…`: it precedes it
-            let after = sc.stripWords(p.1..<limit, leading: [], trailing: limitLeads)
-            prefix = after.isEmpty ? clause.lowerBound..<p.0 : p.1..<limit
-        }
-        prefix = sc.stripWords(prefix, leading: ["\u{201C}", "并", "可"], trailing: limitLeads)
-        let text = sc.text(prefix)
-        // `中心会在30分钟内…`: what precedes the limit is the service itself, not a scope
-        if !prefix.isEmpty && !Set(suffixHeads.values).contains(where: { text.hasSuffix($0) }) { return sc.original(prefix) }
-        guard clause.lowerBound >= 2, sc.s[clause.lowerBound - 1] == "," else { return nil }
-        let previous = sc.stripWords(sc.clause(around: clause.lowerBound - 2), leading: ["\u{201C}"], trailing: [])
-        guard let lead = ["对于", "针对", "对"].first(where: { sc.matches($0, at: previous.lowerBound) }) else { return nil }
-        let r = sc.stripWords((previous.lowerBound + lead.unicodeScalars.count)..<previous.upperBound, leading: [], trailing: [])
-        return r.isEmpty ? nil : sc.original(r)
     }
 
     /// Figures of a sentence that names a service, about it: no subject of their own, or its name.

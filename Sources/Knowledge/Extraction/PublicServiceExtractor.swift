@@ -71,10 +71,13 @@ enum PublicServiceExtractor {
             if let m = pool.min(by: { abs($0.range.lowerBound - offset) < abs($1.range.lowerBound - offset) }) { return m.draft }
             return fallback ? current : nil
         }
-        /// The service that is the subject where `offset` is: named earlier in its clause, or opening a clause before it.
+        /// The service that is the subject where `offset` is: named earlier in its clause, ending the
+        /// clause right before (`开设了外籍人士服务专窗,提供…`), or opening a clause before it.
         func subject(_ offset: Int) -> Int? {
             let clause = sc.clause(around: offset)
             if let m = mentions.last(where: { clause.contains($0.range.lowerBound) && $0.range.lowerBound < offset }) { return m.draft }
+            if clause.lowerBound >= 1, sc.s[clause.lowerBound - 1] == ",",
+               let m = mentions.last(where: { !$0.isBackReference && $0.range.upperBound == clause.lowerBound - 1 }) { return m.draft }
             return mentions.last { m in
                 m.range.upperBound <= clause.lowerBound
                     && sc.stripWords(sc.clause(around: m.range.lowerBound), leading: ["\u{201C}"] + backReferenceLeads, trailing: []).lowerBound == m.range.lowerBound
@@ -92,6 +95,13 @@ enum PublicServiceExtractor {
         for f in commitments(in: sc) { if let o = owner(f.range.lowerBound, fallback: true) { registry.drafts[o].addCommitment(f.value, sc) } }
         for f in hours(in: sc) { if let o = owner(f.range.lowerBound, fallback: true) { registry.drafts[o].addHours(f.value, sc) } }
         for f in phones(in: sc) { if let o = owner(f.range.lowerBound, fallback: true) { registry.drafts[o].addPhone(f.value, sc) } }
+        // a window another service sets up (`中心还开设了外籍人士服务专窗`) is located in that service
+        for m in mentions where !m.isBackReference && partSuffixes.contains(where: { registry.drafts[m.draft].fact.name.value.hasSuffix($0) }) {
+            let clause = sc.clause(around: m.range.lowerBound)
+            if let host = mentions.last(where: { $0.draft != m.draft && clause.contains($0.range.lowerBound) && $0.range.upperBound <= m.range.lowerBound }) {
+                registry.drafts[m.draft].setLocation(registry.drafts[host.draft].fact.name.value, sc)
+            }
+        }
         for f in results(in: sc, registry: registry, named: named) {
             guard let o = owner(f.range.lowerBound, fallback: false) else { continue }
             registry.drafts[o].addResult(f.value, sc)
