@@ -184,7 +184,7 @@ import Knowledge
         // unknown routes: never another route's facts
         DeclineCase(question: "999路几点发车", names: ["999路"]),
         DeclineCase(question: "K999路首班车几点", names: ["K999路"]),
-        DeclineCase(question: "k999末班车几点", names: ["k999"]),
+        DeclineCase(question: "k999末班车几点", names: ["K999"]),
         // a known route, asked what its page does not say
         DeclineCase(question: "K258路周末加开班次吗", names: ["周末加开班次"]),
         DeclineCase(question: "K258路有空调吗", names: ["空调"]),

@@ -22,6 +22,9 @@ struct ClauseTable {
     let predicateMask: UInt64
     let topicTotal: Double
     let predicateTotal: Double
+    /// Full weight of the predicate units (lone characters not halved): how much of the question
+    /// is asked beyond its topic.
+    let predicateWeightTotal: Double
     /// Consecutive clause index pairs (first, last) within the window length limit.
     let windows: [(Int, Int)]
 
@@ -46,19 +49,21 @@ struct ClauseTable {
         }
         clauses = clauseInfo
         var topic: UInt64 = 0, predicate: UInt64 = 0
-        var topicTotal = 0.0, predicateTotal = 0.0
+        var topicTotal = 0.0, predicateTotal = 0.0, predicateFull = 0.0
         for (i, unit) in units.enumerated() {
             let inSentence = clauseInfo.contains { $0.units & (1 << UInt64(i)) != 0 }
             if unit.inEntity || answerer.contains(title, 0..<title.count, unit.scalars) || (establishedBefore.contains(i) && !inSentence) {
                 topic |= 1 << UInt64(i); topicTotal += unit.weight
             } else {
                 predicate |= 1 << UInt64(i); predicateTotal += unit.weight * (unit.scalars.count == 1 ? 0.5 : 1)
+                predicateFull += unit.weight
             }
         }
         topicMask = topic
         predicateMask = predicate
         self.topicTotal = topicTotal
         self.predicateTotal = predicateTotal
+        predicateWeightTotal = predicateFull
         var pairs: [(Int, Int)] = []
         for a in clauseInfo.indices {
             for b in a..<min(clauseInfo.count, a + 3) {

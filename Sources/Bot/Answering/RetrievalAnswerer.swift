@@ -245,7 +245,7 @@ struct RetrievalAnswerer: Sendable {
                 // With nothing asked beyond the topic (`平服365是什么`), the window must carry the topic.
                 let predicateCoverage = table.predicateTotal > 0
                     ? table.predicateWeight(w.units & table.predicateMask, cueTypes: w.types) / table.predicateTotal : topicCoverage
-                if table.predicateTotal > 0.2 * unitTotal && predicateCoverage < RetrievalAnswerer.minimumPredicateCoverage { continue }
+                if table.predicateWeightTotal > 0.2 * unitTotal && predicateCoverage < RetrievalAnswerer.minimumPredicateCoverage { continue }
                 let novelty = w.han == 0 ? 1 : Double(w.new) / Double(w.han)
                 if novelty < RetrievalAnswerer.minimumNovelty { continue }
                 let typeMatch = types.isEmpty ? 0 : (types.contains { w.types.contains($0) } ? 0.7 : -0.9)

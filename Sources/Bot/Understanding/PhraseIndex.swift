@@ -101,7 +101,9 @@ enum EnglishWords {
         return nil
     }
 
-    static func split(_ text: String) -> [String] {
+    /// Words of an English text, lowercased (`preservingCase` keeps the letters as written, for
+    /// quoting the question back: the same words at the same positions).
+    static func split(_ text: String, preservingCase: Bool = false) -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         func flush() {
@@ -111,9 +113,9 @@ enum EnglishWords {
             if !w.isEmpty { words.append(w) }
             current = String.UnicodeScalarView()
         }
-        for s in text.lowercased().unicodeScalars {
+        for s in (preservingCase ? text : text.lowercased()).unicodeScalars {
             let v = s.value
-            let alnum = (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39)
+            let alnum = (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || (preservingCase && v >= 0x41 && v <= 0x5A)
             if alnum || ((s == "-" || s == "'" || s == "’") && !current.isEmpty) {
                 current.append(s == "’" ? "'" : s)
             } else {

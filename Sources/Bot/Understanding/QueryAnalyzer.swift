@@ -196,7 +196,10 @@ final class QueryAnalyzer: Sendable {
         var understood = Set<String>()
         for r in keywordHits + slotHits + cueHits.map(\.range) { for i in r { understood.insert(words[i]) } }
         u.unknownWords = unknown.filter { !isRouteWord($0) && !understood.contains($0) }
-        var subject = words.filter { !enQuestionWords.contains($0) }.map { isRouteWord($0) ? $0.uppercased() : $0 }
+        let written = EnglishWords.split(text, preservingCase: true)
+        let asWritten = written.count == words.count ? written : words
+        var subject = words.indices.filter { !enQuestionWords.contains(words[$0]) }
+            .map { isRouteWord(words[$0]) ? words[$0].uppercased() : asWritten[$0] }
         if han.contains(where: { ScalarClass.isHan($0) }) { subject.append(String(String.UnicodeScalarView(han)).trimmingCharacters(in: .whitespaces)) }
         u.englishSubject = subject.joined(separator: " ")
     }
