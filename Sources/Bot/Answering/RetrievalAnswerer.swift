@@ -121,20 +121,27 @@ struct RetrievalAnswerer: Sendable {
                 }
                 var present: [Bool] = []
                 var known: [Bool] = []      // present, or a keyword/slot word of the question
+                var edge: [Bool] = []       // across the edge of a keyword, slot or name: no unit
                 let dfs = hanRun.dropLast().map { kb.index.sentenceFrequency(Term(bigram: s[$0], s[$0 + 1])) }
                 for (j, k) in hanRun.dropLast().enumerated() {
                     // A bigram printed only where two words happen to meet (`区新` in `小区新物业`):
                     // rare, beside a neighbour bigram that is far more common.
                     let neighbour = max(j > 0 ? dfs[j - 1] : 0, j + 1 < dfs.count ? dfs[j + 1] : 0)
-                    let seam = dfs[j] > 0 && dfs[j] <= 3 && neighbour >= 5 * dfs[j]
-                    let p = dfs[j] > 0 && !seam
-                    present.append(p)
                     let r = absolute(k..<(k + 2))
+                    // Nor is a bigram across the edge of a keyword, slot or name (`今天|最热` → `天最`).
+                    let straddles = (explainedRanges + entityRanges).contains { e in
+                        e.contains(r.lowerBound) != e.contains(r.upperBound - 1)
+                    }
+                    let seam = dfs[j] > 0 && dfs[j] <= 3 && neighbour >= 5 * dfs[j]
+                    let p = dfs[j] > 0 && !seam && !straddles
+                    present.append(p)
+                    edge.append(straddles)
                     known.append(p || r.allSatisfy { i in explainedRanges.contains { $0.contains(i) } })
                 }
                 var covered = Set<Int>()
                 for (j, k) in hanRun.dropLast().enumerated() {
                     let pair = [s[k], s[k + 1]]
+                    if edge[j] { continue }
                     if known[j] {
                         covered.insert(k); covered.insert(k + 1)
                         let w = present[j] ? kb.index.idf(Term(bigram: s[k], s[k + 1])) : 0.5
@@ -312,7 +319,8 @@ struct RetrievalAnswerer: Sendable {
         var keys = Set<UInt64>()
         for sid in ids[max(0, pos - 5)..<pos] { for t in Tokenizer.terms(kb.sentences[sid].scalars) { keys.insert(t.key) } }
         var out = Set<Int>()
-        for (i, unit) in units.enumerated() where keys.contains(key(unit.scalars)) { out.insert(i) }
+        // Words only: a lone character (`位`) printed nearby establishes nothing.
+        for (i, unit) in units.enumerated() where unit.scalars.count > 1 && keys.contains(key(unit.scalars)) { out.insert(i) }
         return out
     }
 
@@ -419,7 +427,7 @@ extension RetrievalAnswerer {
 
     /// Share of the question's content weight that occurs anywhere in the corpus.
     func corpusCoverage(_ u: Understanding) -> Double {
-        let us = units(of: u)
+        let us = units(of: u).filter { !$0.filler }
         let total = us.reduce(0) { $0 + $1.weight }
         guard total > 0 else { return 0 }
         return us.filter(\.present).reduce(0) { $0 + $1.weight } / total
@@ -428,7 +436,7 @@ extension RetrievalAnswerer {
     /// Share of the weight of what the question's keywords and slots do not explain that occurs
     /// anywhere in the corpus (1 when everything is explained: `首班车几点`).
     func unexplainedCoverage(_ u: Understanding) -> Double {
-        let us = units(of: u).filter { !$0.explained }
+        let us = units(of: u).filter { !$0.explained && !$0.filler }
         let total = us.reduce(0) { $0 + $1.weight }
         guard total > 0 else { return 1 }
         return us.filter(\.present).reduce(0) { $0 + $1.weight } / total
