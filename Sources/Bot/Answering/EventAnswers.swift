@@ -117,8 +117,13 @@ struct EventAnswers {
             let group = v.group.flatMap { g in v.rank.hasPrefix(g) ? nil : g }
             var s = (group.map { ctx.word($0) + (ctx.isEnglish ? " " : "") } ?? "") + ctx.word(v.rank)
             if let w = v.winner { s += ctx.isEnglish ? ": \(ctx.name(w))" : "：\(w)" }
-            if let a = v.amount { s += ctx.isEnglish ? " \(a.text)" : a.text }
-            if let c = v.count, v.winner == nil { s += ctx.isEnglish ? " (\(c))" : "\(c)名" }
+            if ctx.isEnglish {
+                if let a = v.amount { s += ": \(a.text)" }
+                if let c = v.count, v.winner == nil { s += c == 1 ? " (one prize)" : " (\(c) prizes)" }
+            } else {
+                if let c = v.count, v.winner == nil { s += "\(c)名" }
+                if let a = v.amount { s += (v.count != nil && v.winner == nil ? "，奖金" : "") + a.text }
+            }
             return s
         }
         return FieldValue(text: ctx.clauses(items), sentences: orderedUnique(chosen.map(\.sentence)))

@@ -22,6 +22,10 @@ struct RouteAnswers {
         case "stops":
             guard !route.stops.isEmpty else { return nil }
             return FieldValue(text: ctx.list(route.stops.map { ctx.name($0.value) }), sentences: orderedUnique(route.stops.map(\.sentence)))
+        case "concessions":
+            // Who rides free or cheaper, as printed (`60周岁以上老年人凭市民卡免费乘坐`).
+            guard !route.concessions.isEmpty else { return nil }
+            return FieldValue(text: ctx.clauses(route.concessions.map { ctx.word($0.value) }), sentences: orderedUnique(route.concessions.map(\.sentence)))
         case "opened":
             guard let o = route.opened else { return nil }
             return FieldValue(text: ctx.word(o.value) + PageDates.note(for: route.article, in: ctx), sentences: [o.sentence])

@@ -26,6 +26,9 @@ struct ServiceAnswers {
             guard let c = service.serviceCount else { return nil }
             let text = ctx.isEnglish ? "\(c.value.text) services" : "提供\(c.value.text)服务"
             return FieldValue(text: text, sentences: [c.sentence])
+        case "offers": return offers()
+        case "phones": return ContactAnswers.phones(service.phones, ctx: ctx)
+        case "hours": return ContactAnswers.hours(service.hours, ctx: ctx)
         case "commitments": return commitments()
         case "established":
             guard let e = service.established else { return nil }
@@ -34,6 +37,31 @@ struct ServiceAnswers {
         case "describe": return describe()
         default: return nil
         }
+    }
+
+    /// What it offers, as printed (`延时服务`), with what each window it hosts offers
+    /// (`外籍人士服务专窗：英语、韩语咨询`) — only the windows when the question asks about a
+    /// window; else how many services.
+    private func offers() -> FieldValue? {
+        let own = service.services
+        let names = Set([ctx.norm(service.name.value)] + service.aliases.map(ctx.norm))
+        let windows = ctx.kb.facts.services.filter { w in
+            w.article == service.article && !w.services.isEmpty && w.location.map { names.contains(ctx.norm($0.value)) } == true
+        }
+        let q = ctx.understanding.normalizedText
+        let asksWindow = q.includes("窗")
+        var items: [String] = []
+        var sentences: [Int] = []
+        if !(asksWindow && !windows.isEmpty) {
+            items += own.map { ctx.word($0.value) }
+            sentences += own.map(\.sentence)
+        }
+        for w in windows {
+            items.append(ctx.name(w.name.value) + (ctx.isEnglish ? ": " : "：") + ctx.list(w.services.map { ctx.word($0.value) }))
+            sentences += w.services.map(\.sentence)
+        }
+        guard !items.isEmpty else { return render("count") }
+        return FieldValue(text: ctx.clauses(items), sentences: orderedUnique(sentences))
     }
 
     private func commitments() -> FieldValue? {
@@ -78,5 +106,10 @@ struct ServiceAnswers {
         }
         guard !parts.isEmpty else { return nil }
         return FieldValue(text: parts.joined(separator: ctx.isEnglish ? ", " : "，"), sentences: sentences)
+    }
+
+    private func orderedUnique(_ a: [Int]) -> [Int] {
+        var seen = Set<Int>()
+        return a.filter { seen.insert($0).inserted }
     }
 }

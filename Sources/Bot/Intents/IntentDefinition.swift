@@ -39,9 +39,9 @@ struct AnswerSource: Sendable, Hashable {
     /// Fields the renderers implement, per kind. Loading rejects anything else.
     static let knownFields: [AnswerKind: Set<String>] = [
         .route: ["firstDeparture", "lastDeparture", "schedule", "fare", "payment", "termini", "trips", "headway",
-                 "transfer", "serves", "overview", "stops", "opened"],
+                 "transfer", "serves", "overview", "stops", "opened", "concessions"],
         .contact: ["address", "phone", "hours", "describe"],
-        .service: ["location", "handles", "host", "count", "commitments", "established", "results", "describe"],
+        .service: ["location", "handles", "host", "count", "offers", "commitments", "established", "results", "phones", "hours", "describe"],
         .event: ["venue", "organisers", "deadline", "dates", "prizes", "eligibility", "benefits", "groups", "describe"],
         .weather: ["conditions", "temperature", "wind"],
         .figure: ["value"],
