@@ -90,6 +90,13 @@ struct Answerer: Sendable {
             }
         }
 
+        // A question made only of an intent's keywords and slots (`今天下午会不会下雨`) has
+        // nothing left for retrieval to match but those words: any clause found would be about
+        // something else. Ask back or decline instead.
+        if u.topIntent != nil, focuses.isEmpty, contextFocus == nil, !retrieval.hasUnexplainedContent(u) {
+            if let clarification { return clarification }
+            return decline(subject(u), u, intent: u.topIntent?.name)
+        }
         // Retrieval: restricted to the articles of an entity the question names; an entity from
         // the dialogue only favours its articles.
         let focusArticles: [Int]? = focuses.first.map { resolver.articles(for: $0) }.flatMap { $0.isEmpty ? nil : $0 }

@@ -442,6 +442,12 @@ extension RetrievalAnswerer {
         return us.filter(\.present).reduce(0) { $0 + $1.weight } / total
     }
 
+    /// Whether anything in the question is left once keywords, slots, cues and filler words
+    /// are accounted for.
+    func hasUnexplainedContent(_ u: Understanding) -> Bool {
+        units(of: u).contains { !$0.explained && !$0.filler } || !u.unknownWords.isEmpty
+    }
+
     /// Share of the question's content weight found in one sentence (with its headline).
     func sentenceCoverage(_ u: Understanding, sentence id: Int) -> Double {
         let us = units(of: u)

@@ -96,6 +96,7 @@ final class QueryAnalyzer: Sendable {
         u.normalizedText = String(String.UnicodeScalarView(u.normalized))
         u.keywordRanges = matcher.keywordRanges(chinese: u.normalized) + u.englishKeywordRanges
         u.fillerRanges = domainWords.longestHits(in: u.normalized).map(\.range) + questionWords.hits(in: u.normalized).map(\.range)
+            + QueryAnalyzer.aNotA(u.normalized)
         u.slotRanges += u.fillerRanges
         let placeHits = placeNames.longestHits(in: u.normalized)
         u.places = placeHits.map(\.phrase)
@@ -246,6 +247,7 @@ final class QueryAnalyzer: Sendable {
             }
             for i in h.range { drop[i] = true }
         }
+        for r in QueryAnalyzer.aNotA(q) { for i in r { drop[i] = true } }
         var segments: [ContentSegment] = []
         var current: [Unicode.Scalar] = []
         var start = 0
@@ -259,6 +261,17 @@ final class QueryAnalyzer: Sendable {
         }
         if !current.isEmpty { segments.append(ContentSegment(start: start, scalars: current)) }
         return segments
+    }
+
+    /// The `不X` of an A-not-A question (`会不会`, `要不要`, `收不收费`, `需不需要`): a yes/no
+    /// question's form, not its content.
+    static func aNotA(_ q: [Unicode.Scalar]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = 1
+        while i + 1 < q.count {
+            if q[i] == "不" || q[i] == "没", q[i - 1] == q[i + 1], ScalarClass.isHan(q[i - 1]) { out.append(i..<(i + 2)); i += 2 } else { i += 1 }
+        }
+        return out
     }
 
     /// Particles never part of content, even where they touch a known word (`的物`, `司是`).
