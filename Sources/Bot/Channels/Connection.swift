@@ -122,10 +122,12 @@ final class Connection: @unchecked Sendable {
         queue.async { [self] in readable() }
     }
 
-    /// Starts answering complete lines, up to the in-flight and per-wake-up bounds.
+    /// Starts answering complete lines, up to the in-flight and per-wake-up bounds. The lines found
+    /// in one go are answered as `AnswerBatch`es (one answer-queue hop and one reply hop each).
     private func pump() {
         pumpScheduled = false
         var started = 0
+        var batch: [(sequence: Int, line: [UInt8])] = []
         while state == .open || state == .draining, inFlight < limits.maxInFlight {
             if started == limits.linesPerWakeup {
                 // Bounded work per wake-up: yield the thread, continue in a fresh block.
@@ -138,30 +140,40 @@ final class Connection: @unchecked Sendable {
             switch event {
             case .line(let bytes):
                 deadlines.lineReceived(at: Connection.now())
-                startAnswer(bytes)
+                inFlight += 1
+                batch.append((replies.issue(), bytes))
             case .tooLong:
+                startAnswers(batch)
+                batch = []
                 refuse(.lineTooLong(limit: limits.maxLineBytes))
             }
         }
+        startAnswers(batch)
         updateReadInterest()
         closeIfFinished()
     }
 
-    private func startAnswer(_ line: [UInt8]) {
-        let sequence = replies.issue()
-        inFlight += 1
+    /// Answers `lines` (already counted in `inFlight`) on the answer queue.
+    private func startAnswers(_ lines: [(sequence: Int, line: [UInt8])]) {
+        guard !lines.isEmpty else { return }
         let responder = self.responder, peer = self.peer, session = self.session
-        answerQueue.async { [self] in
-            responder.respond(to: line, from: peer, defaultSession: session) { reply in
-                self.queue.async { self.answered(sequence, reply) }
+        for batch in AnswerBatch.split(lines) {
+            answerQueue.async { [self] in
+                let replies = batch.answer(with: responder, peer: peer, defaultSession: session) { sequence, reply in
+                    self.queue.async { self.answered([(sequence, reply)]) }
+                }
+                if !replies.isEmpty { queue.async { self.answered(replies) } }
             }
         }
     }
 
-    private func answered(_ sequence: Int, _ reply: [UInt8]) {
-        inFlight -= 1
+    /// Replies are back: queue them in request order, send what can go (one `send` for the lot).
+    private func answered(_ batch: [(sequence: Int, reply: [UInt8])]) {
+        inFlight -= batch.count
         guard state != .closed else { return }
-        for ready in replies.complete(sequence, reply) { output.append(ready) }
+        for (sequence, reply) in batch {
+            for ready in replies.complete(sequence, reply) { output.append(ready) }
+        }
         flush()
         guard state != .closed else { return }
         if output.pending > limits.outputCap { return overflow() }

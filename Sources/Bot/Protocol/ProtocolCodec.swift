@@ -75,7 +75,9 @@ struct ProtocolCodec: Sendable {
         }
         guard let textValue = value["text"] else { return bad("missing \"text\"") }
         guard let text = textValue.stringValue else { return bad("\"text\" must be a string") }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .invalid(.empty, id: id, format: .json) }
+        // White_Space is the set `.whitespacesAndNewlines` names, without Foundation's bridging
+        // (which was 2 % of the daemon's CPU under load).
+        if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) { return .invalid(.empty, id: id, format: .json) }
         var session: String?
         switch value["session"] {
         case nil, .null?: session = nil
