@@ -2,6 +2,9 @@
 #define _GNU_SOURCE
 #include <stddef.h>
 #include <sys/socket.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include "shims.h"
 
 int enquiry_peer_uid(int fd, uid_t *uid) {
@@ -16,4 +19,12 @@ int enquiry_peer_uid(int fd, uid_t *uid) {
 
 int enquiry_accept_nonblocking(int fd) {
     return accept4(fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+}
+
+int enquiry_release_free_heap(void) {
+#if defined(__GLIBC__)
+    return malloc_trim(0);
+#else
+    return 0;
+#endif
 }

@@ -92,16 +92,23 @@ final class UnixSocketServer: @unchecked Sendable {
     /// first needed after accept() had used up every descriptor, no timer would fire again — not
     /// the EMFILE retry, not the idle timeouts. So arm timers now, while descriptors are
     /// plentiful, until one is known to exist (`/proc/self/fd`; elsewhere one attempt is all).
+    /// Returns at once when one exists already: the daemon primes them while it loads its data
+    /// (the first attempt alone waits 20 ms, a tenth of the start-up budget).
     static func primeDispatchTimers() {
+        if hasTimerDescriptor() == true { return }
         for milliseconds in [20, 100, 400] {
             let fired = DispatchSemaphore(value: 0)
             DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(milliseconds)) { fired.signal() }
             fired.wait()
-            guard let fds = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return }
-            let hasTimer = fds.contains {
-                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0)) == "anon_inode:[timerfd]"
-            }
-            if hasTimer { return }
+            if hasTimerDescriptor() != false { return }
+        }
+    }
+
+    /// Whether libdispatch's timerfd is open; nil where `/proc/self/fd` cannot be read.
+    private static func hasTimerDescriptor() -> Bool? {
+        guard let fds = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return nil }
+        return fds.contains {
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0)) == "anon_inode:[timerfd]"
         }
     }
 

@@ -1,3 +1,4 @@
+import CSystemShims
 import Foundation
 
 /// `enquiry-bot serve`: loads the bot, listens on the Unix socket (and stdin with `--stdin`),
@@ -55,6 +56,9 @@ final class Daemon: @unchecked Sendable {
 
     private func start() throws(ServeError) {
         let started = DispatchTime.now().uptimeNanoseconds
+        // Timer priming only waits on a timer: let it run while the data loads (server.start()
+        // then finds the descriptor and returns at once).
+        DispatchQueue.global().async { UnixSocketServer.primeDispatchTimers() }
         let service: BotService
         do {
             service = try BotService(corpusDirectory: configuration.corpusDirectory,
@@ -62,6 +66,9 @@ final class Daemon: @unchecked Sendable {
         } catch {
             throw .dataLoad(String(describing: error))
         }
+        // The build's temporaries are freed but glibc keeps their pages: give them back, or the
+        // daemon's RSS stays at the build's peak (2× the live heap for large corpora).
+        _ = enquiry_release_free_heap()
         let listener = try openListener()
         let log = try configuration.unansweredLog.map { (path) throws(ServeError) in
             try UnansweredLog(path: path, capBytes: configuration.unansweredLogCap, logger: logger)
@@ -133,6 +140,7 @@ final class Daemon: @unchecked Sendable {
             didReload: { [notifier, logger, stats] outcome in
                 switch outcome {
                 case .succeeded(let data):
+                    _ = enquiry_release_free_heap()  // the old engine and the build's temporaries
                     stats.reloadFinished(error: nil)
                     logger.info("reload_finished", ["result": "ok", "pages": String(data.pages), "intents": String(data.intents)])
                 case .failed(let why):

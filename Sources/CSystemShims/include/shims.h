@@ -12,4 +12,9 @@ int enquiry_peer_uid(int fd, uid_t *uid);
    and close-on-exec from the start. Returns the new fd, or -1 with errno set. */
 int enquiry_accept_nonblocking(int fd);
 
+/* Hands free heap pages back to the kernel (glibc malloc_trim(0); elsewhere nothing). Building the
+   knowledge base frees most of what it allocates, but glibc keeps those pages, so without this the
+   daemon's RSS stays at the build's peak. Returns 1 if memory was released. */
+int enquiry_release_free_heap(void);
+
 #endif
