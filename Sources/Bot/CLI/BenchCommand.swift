@@ -1,47 +1,90 @@
 import Foundation
 
-/// `enquiry-bot bench [--questions FILE] [--iterations N] [--corpus DIR] [--intents DIR] [--json]`:
-/// in-process answer time (p50/p90/p99 µs) and answers per second on one thread and all cores.
+/// `enquiry-bot bench`: arguments → `BenchConfiguration` (validated once) → `BenchRunner` → a
+/// table or `--json` on stdout; progress on stderr. Exit status 0 when the benchmarks ran (slow
+/// is not a failure), 1 when something was wrong (socket errors, a daemon that did not exit 0),
+/// 2 for usage errors or when a benchmark could not run.
 enum BenchCommand {
+    /// `enquiry-bot bench --help`.
+    static let usage = """
+    usage: enquiry-bot bench [sections] [options]
+
+    sections (none named: --in-process --socket-bench --startup):
+      --in-process             answer the questions N times in this process: p50/p90/p99 µs,
+                               answers/s on one thread and on every core
+      --socket-bench           start a daemon (or use --socket PATH), K connections each
+                               pipelining M requests: answers/s, p50/p99 round trip, errors,
+                               the daemon's peak RSS
+      --startup                exec → `ready` of a daemon on the corpus, median of R runs
+      --scale SIZES            generated corpora of SIZES pages (e.g. 100,1000; at most \(CorpusGenerator.maxPages)):
+                               build time, RSS, answer time, accuracy on generated questions
+      --all                    every section; --scale defaults to 100,1000
+
+    options (default in brackets):
+      --questions FILE         question lines or JSON lines with "q"/"text" [every intent's
+                               examples, filled from the knowledge base]
+      --iterations N           rounds over the questions in-process [200]
+      --clients K              socket connections [16]
+      --requests M             requests per connection [2000]
+      --window W               requests in flight per connection, 1…1000 [4]
+      --repeats R              start-up runs [5]
+      --socket PATH            drive this running daemon instead of starting one
+      --keep-pages DIR         write the generated pages to DIR/<size>/ and keep them
+                               (e.g. to profile `enquiry-bot kb --corpus DIR/1000`)
+      --corpus DIR, --intents DIR   data [bundled]
+      --smoke                  tiny counts for CI (2 rounds, 2×20 requests, 1 start, 10 pages)
+      --json                   one JSON object instead of the table
+    """
+
     static func run(_ args: [String]) throws -> Int32 {
-        var scanner = ArgumentScanner(args)
-        let json = scanner.flag("--json")
-        let questionsFile = try scanner.option("--questions")
-        let iterations = try scanner.intOption("--iterations", in: 1...1_000_000) ?? 200
-        let corpus = DataLocations.corpus(explicit: try scanner.option("--corpus"))
-        let intents = DataLocations.intents(explicit: try scanner.option("--intents"))
-        _ = try scanner.positionals()
-        try scanner.finish()
-        let service = try BotService(corpusDirectory: corpus, intentsDirectory: intents, logger: Logger(minimumLevel: .warning))
-        let questions = try questionsFile.map(loadQuestions) ?? Capabilities(kb: service.engine.kb, catalog: service.engine.catalog).allExamples()
-        guard !questions.isEmpty else { throw UsageError(message: "no questions to run") }
-        let r = InProcessBench(service: service, questions: questions).run(iterations: iterations)
-        if json {
-            print(JSONLine.encode(.object([
-                ("questions", .int(r.questions)), ("iterations", .int(r.iterations)),
-                ("p50_us", .double(r.latency.percentile(50))), ("p90_us", .double(r.latency.percentile(90))),
-                ("p99_us", .double(r.latency.percentile(99))), ("mean_us", .double(r.latency.mean)),
-                ("answers_per_second_1_thread", .double(r.singleThreadPerSecond)),
-                ("answers_per_second_all_cores", .double(r.allCoresPerSecond)), ("cores", .int(r.cores)),
-            ])))
-        } else {
-            print("in-process: \(r.questions) questions × \(r.iterations) (declined \(r.declined) of \(r.questions))")
-            print(String(format: "  answer time  p50 %.1f µs   p90 %.1f µs   p99 %.1f µs   mean %.1f µs",
-                         r.latency.percentile(50), r.latency.percentile(90), r.latency.percentile(99), r.latency.mean))
-            print(String(format: "  throughput   %.0f answers/s on 1 thread, %.0f answers/s on %d cores",
-                         r.singleThreadPerSecond, r.allCoresPerSecond, r.cores))
+        if args.contains("--help") || args.contains("-h") {
+            print(usage)
+            return 0
         }
-        return 0
+        let configuration = try configuration(from: args)
+        let report = try BenchRunner(configuration: configuration, progress: { line in
+            FileHandle.standardError.write(Data(("bench: " + line + "\n").utf8))
+        }).run()
+        print(configuration.json ? JSONLine.encode(report.json()) : report.table())
+        return report.hasFailures ? 1 : 0
     }
 
-    /// Questions from a JSON-lines file (`"q"` or `"text"` members) or plain lines.
-    static func loadQuestions(_ path: String) throws -> [String] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw UsageError(message: "cannot read \(path)") }
-        return text.split(separator: "\n").compactMap { line in
-            let t = line.trimmingCharacters(in: .whitespaces)
-            guard !t.isEmpty else { return nil }
-            if t.hasPrefix("{"), let v = try? JSONLine.parse(Array(t.utf8)) { return v["q"]?.stringValue ?? v["text"]?.stringValue }
-            return t
+    /// Parses and validates the options; problems are `UsageError`s naming the option.
+    static func configuration(from args: [String]) throws -> BenchConfiguration {
+        var scanner = ArgumentScanner(args)
+        let all = scanner.flag("--all")
+        var inProcess = scanner.flag("--in-process")
+        var socket = scanner.flag("--socket-bench")
+        var startup = scanner.flag("--startup")
+        let sizes = try scanner.option("--scale").map(BenchConfiguration.parseSizes)
+        let smoke = scanner.flag("--smoke")
+        var c = BenchConfiguration(corpusDirectory: DataLocations.corpus(explicit: try scanner.option("--corpus")),
+                                   intentsDirectory: DataLocations.intents(explicit: try scanner.option("--intents")),
+                                   executable: BenchConfiguration.currentExecutable())
+        if smoke { c.applySmokeCounts() }
+        let named = inProcess || socket || startup || sizes != nil
+        if all || !named {
+            inProcess = true
+            socket = true
+            startup = true
         }
+        c.inProcess = inProcess
+        c.socket = socket
+        c.startup = startup
+        c.scaleSizes = sizes ?? (smoke && (all || !named) ? c.scaleSizes : all ? BenchConfiguration.allScaleSizes : [])
+        c.json = scanner.flag("--json")
+        c.questionsFile = try scanner.option("--questions")
+        c.socketPath = try scanner.option("--socket")
+        c.pagesDirectory = try scanner.option("--keep-pages")
+        typealias R = BenchConfiguration.Ranges
+        c.iterations = try scanner.intOption("--iterations", in: R.iterations) ?? c.iterations
+        c.clients = try scanner.intOption("--clients", in: R.clients) ?? c.clients
+        c.requestsPerClient = try scanner.intOption("--requests", in: R.requests) ?? c.requestsPerClient
+        c.window = try scanner.intOption("--window", in: R.window) ?? c.window
+        c.startupRepeats = try scanner.intOption("--repeats", in: R.repeats) ?? c.startupRepeats
+        _ = try scanner.positionals().first.map { throw UsageError(message: "unexpected argument '\($0)'") }
+        try scanner.finish()
+        try c.validate()
+        return c
     }
 }
