@@ -276,11 +276,10 @@ enum ForecastPicker {
             pool = pool.filter { f in place(f).map(places.contains) ?? false }
             if pool.isEmpty { return .none }
         }
+        // Forecasts for several places and none named: ask which (the newest page may well be
+        // another county's).
         let distinct = Set(pool.compactMap(place))
-        if places.isEmpty && distinct.count > 1 {
-            let dated = pool.filter { kb.articles[$0.article].metadata.date != nil }
-            if dated.count < pool.count { return .ambiguous(distinct.sorted()) }
-        }
+        if places.isEmpty && distinct.count > 1 { return .ambiguous(distinct.sorted()) }
         guard let best = pool.max(by: { a, b in
             (kb.articles[a.article].metadata.date ?? "", a.article) < (kb.articles[b.article].metadata.date ?? "", b.article)
         }) else { return .none }

@@ -138,7 +138,25 @@ struct RouteAnswers {
         if let f = route.fullFare { parts.append(ctx.isEnglish ? "\(yuan(f.value)) for the full route" : "全程\(f.value.text)"); sentences.append(f.sentence) }
         if parts.isEmpty, let flat = route.flatFare { parts.append(ctx.isEnglish ? "\(yuan(flat.value)) flat fare" : "票价\(flat.value.text)"); sentences.append(flat.sentence) }
         guard !parts.isEmpty else { return nil }
+        // A fare asked for someone a concession names (`学生票多少钱`): that concession too.
+        for c in askedConcessions() { parts.append(ctx.word(c.value)); sentences.append(c.sentence) }
         return FieldValue(text: parts.joined(separator: ctx.isEnglish ? ", " : "，"), sentences: sentences)
+    }
+
+    /// Concessions sharing a word (a Han bigram) with the question's content.
+    private func askedConcessions() -> [Sourced<String>] {
+        guard !route.concessions.isEmpty else { return [] }
+        var bigrams = Set<String>()
+        for seg in ctx.understanding.contentSegments {
+            let sc = seg.scalars
+            for i in sc.indices.dropLast() where ScalarClass.isHan(sc[i]) && ScalarClass.isHan(sc[i + 1]) {
+                bigrams.insert(String(String.UnicodeScalarView([sc[i], sc[i + 1]])))
+            }
+        }
+        return route.concessions.filter { c in
+            let n = ctx.norm(c.value)
+            return bigrams.contains { n.includes($0) }
+        }
     }
 
     private func payment() -> FieldValue? {
