@@ -35,15 +35,21 @@ public final class KnowledgeBase: Sendable {
 
     /// Builds from pages already in memory (tests write their own fixture pages this way).
     public static func build(pages: [Page], problems: [PageLoadProblem] = [], normalizer: Normalizer = Normalizer()) -> KnowledgeBase {
+        // Pages are parsed, split and normalised on all cores, then numbered in page order.
+        let parsed = parallelMap(pages.count) { i in
+            PageParser.parse(pages[i]).map { article in
+                (article, article.paragraphs.map { SentenceSplitter.split($0).map(normalizer.normalizeTracked) })
+            }
+        }
         var articles: [Article] = []
         var sentences: [Sentence] = []
-        for page in pages {
-            for var article in PageParser.parse(page) {
+        for page in parsed {
+            for (parsedArticle, paragraphs) in page {
+                var article = parsedArticle
                 let articleIndex = articles.count
-                for (p, paragraph) in article.paragraphs.enumerated() {
-                    for text in SentenceSplitter.split(paragraph) {
-                        let s = Sentence(id: sentences.count, article: articleIndex, paragraph: p,
-                                         tracked: normalizer.normalizeTracked(text))
+                for (p, texts) in paragraphs.enumerated() {
+                    for tracked in texts {
+                        let s = Sentence(id: sentences.count, article: articleIndex, paragraph: p, tracked: tracked)
                         article.sentenceIDs.append(s.id)
                         sentences.append(s)
                     }
@@ -51,9 +57,13 @@ public final class KnowledgeBase: Sendable {
                 articles.append(article)
             }
         }
-        let facts = FactExtractor.extractAll(articles: articles, sentences: sentences, normalizer: normalizer)
-        let index = SentenceIndex(articles: articles, sentences: sentences, normalizer: normalizer)
-        let entities = EntityDictionary(facts: facts, articles: articles, sentences: sentences, normalizer: normalizer)
+        // The index does not need the facts: build it beside the extraction and entity names.
+        let ((facts, entities), index) = concurrently({
+            let facts = FactExtractor.extractAll(articles: articles, sentences: sentences, normalizer: normalizer)
+            return (facts, EntityDictionary(facts: facts, articles: articles, sentences: sentences, normalizer: normalizer))
+        }, {
+            SentenceIndex(articles: articles, sentences: sentences, normalizer: normalizer)
+        })
         return KnowledgeBase(articles: articles, sentences: sentences, facts: facts, index: index, entities: entities,
                              problems: problems, pageCount: pages.count)
     }

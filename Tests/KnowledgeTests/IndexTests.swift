@@ -213,16 +213,6 @@ import Testing
         #expect(zip(hits, hits.dropFirst()).allSatisfy { $0.score >= $1.score })
     }
 
-    @Test func paragraphSearch() throws {
-        let kb = Self.transitKB
-        let park = try #require(kb.articles.firstIndex { $0.headline == "口袋公园开放" })
-        let hits = kb.index.searchParagraphs(SentenceIndex.weightedTerms(normalizer.normalize("周末免费讲座")))
-        let top = try #require(hits.first)
-        #expect(top.article == park)
-        #expect(top.paragraph == 1)
-        #expect(kb.articles[park].paragraphs[top.paragraph] == "公园设有儿童游乐区,周末还有免费讲座。")
-    }
-
     @Test func titleSearch() throws {
         let kb = Self.transitKB
         let hits = kb.index.searchTitles(SentenceIndex.weightedTerms(normalizer.normalize("便民服务点")))

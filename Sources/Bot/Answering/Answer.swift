@@ -29,8 +29,6 @@ struct Answer: Sendable {
     var routeID: String?
     /// Reasons, for `--explain` (name → value).
     var debug: [(String, JSONValue)] = []
-    /// For declines: the articles that came closest.
-    var nearest: [NearestCandidate] = []
 
     var fallback: Bool { outcome == .decline }
 }

@@ -17,7 +17,7 @@ enum AnswerTypeDetector {
     /// new), the names it asks about (a definition starts from them) and the head noun of a
     /// "which X" question (`哪家物业公司` wants a name ending in 公司).
     struct Context {
-        var question: Set<Unicode.Scalar> = []
+        var question = ScalarSet()
         var terms: [[Unicode.Scalar]] = []
         var placeSuffixes: [String] = AnswerTypeDetector.placeSuffixes
         var organisationSuffixes: [String] = AnswerTypeDetector.organisationWords
@@ -28,7 +28,7 @@ enum AnswerTypeDetector {
 
         /// Builds the context from a normalised question and the names it mentions.
         init(question q: [Unicode.Scalar] = [], terms: [[Unicode.Scalar]] = []) {
-            question = Set(q)
+            question = ScalarSet(q)
             self.terms = terms
             let asked = { (words: [String]) in words.filter { w in AnswerTypeDetector.has(q, 0..<q.count, [w]) } }
             let places = asked(AnswerTypeDetector.placeSuffixes.filter { $0.unicodeScalars.count >= 2 })
@@ -125,14 +125,14 @@ enum AnswerTypeDetector {
 
     /// A name ending in one of `suffixes` whose two characters before the suffix are Han and not
     /// both from the question.
-    private static func hasName(_ s: [Unicode.Scalar], _ r: Range<Int>, suffixes: [String], question: Set<Unicode.Scalar>) -> Bool {
+    private static func hasName(_ s: [Unicode.Scalar], _ r: Range<Int>, suffixes: [String], question: ScalarSet) -> Bool {
         for suffix in suffixes {
             let w = Array(suffix.unicodeScalars)
             var i = r.lowerBound + 2
             while i + w.count <= r.upperBound {
                 if s[i] == w[0] && Array(s[i..<(i + w.count)]) == w {
                     if i + w.count < s.count, ScalarClass.isHan(s[i + w.count]) {
-                        var word = String(String.UnicodeScalarView(w))
+                        var word = String(scalars: w)
                         word.unicodeScalars.append(s[i + w.count])
                         if notNameEndings.contains(word) { i += 1; continue }
                     }
@@ -209,5 +209,27 @@ enum AnswerTypeDetector {
             i = j
         }
         return false
+    }
+}
+
+/// A small set of scalars (a question's characters) as a sorted array: membership by binary
+/// search, no hashing — it is asked once per character of every candidate clause.
+struct ScalarSet: Sendable {
+    private var values: [UInt32] = []
+
+    init() {}
+
+    init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
+        values = Array(Set(scalars.map(\.value))).sorted()
+    }
+
+    func contains(_ s: Unicode.Scalar) -> Bool {
+        var lo = 0, hi = values.count
+        let v = s.value
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if values[mid] < v { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < values.count && values[lo] == v
     }
 }

@@ -18,6 +18,9 @@ struct Answerer: Sendable {
     let summaryByLanguage: [Language: String]
     /// Fact strings normalised once.
     let names: NormalizedNames
+    /// Figures grouped by their normalised measure (`出口额` → figures), so a question is matched
+    /// against each distinct measure once, not against every figure of the corpus.
+    let figuresByMeasure: [(measure: String, figures: [Int])]
 
     init(kb: KnowledgeBase, catalog: IntentCatalog) {
         self.kb = kb
@@ -27,6 +30,14 @@ struct Answerer: Sendable {
         capabilities = Capabilities(kb: kb, catalog: catalog)
         pagePlaces = PagePlaces.compute(kb, places: catalog.lexicon.places)
         names = NormalizedNames(kb)
+        var groups: [String: [Int]] = [:]
+        var order: [String] = []
+        for (i, f) in kb.facts.figures.enumerated() where !f.measure.isEmpty {
+            let m = names.normalized(f.measure)
+            if groups[m] == nil { order.append(m) }
+            groups[m, default: []].append(i)
+        }
+        figuresByMeasure = order.map { ($0, groups[$0]!) }
         let caps = capabilities
         suggestionsByLanguage = [.zh: caps.suggestions(.zh), .en: caps.suggestions(.en)]
         summaryByLanguage = [.zh: caps.summary(.zh), .en: caps.summary(.en)]
@@ -208,13 +219,12 @@ struct Answerer: Sendable {
 
     /// A plain decline naming what was not found, with suggestions of what can be asked.
     func decline(_ what: String, _ u: Understanding, intent: String?) -> Answer {
-        let subject = what.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(what.unicodeScalars.prefix(40))) + "…" : what
+        let subject = what.unicodeScalars.count > 40 ? String(scalars: what.unicodeScalars.prefix(40)) + "…" : what
         let text = u.language == .en
             ? "Sorry, I have no information about \(subject) in the paper."
             : "抱歉，报上没有找到关于“\(subject)”的信息。"
         var a = Answer(text: text, outcome: .decline, intent: intent, confidence: 0, language: u.language)
         a.suggestions = suggestionsByLanguage[u.language] ?? []
-        a.nearest = nearestArticles(u)
         return a
     }
 

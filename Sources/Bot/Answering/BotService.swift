@@ -29,8 +29,13 @@ final class BotService: QuestionAnswering, @unchecked Sendable {
     private let logger: Logger
     private let lock = NSLock()
     private var current: BotEngine
+    /// Whether a decline carries the articles that came closest (`Reply.nearest`): a search of
+    /// its own, done only when something records it (the unanswered log).
+    let collectsNearest: Bool
 
-    init(corpusDirectory: String, intentsDirectory: String, logger: Logger, sessions: SessionStore = SessionStore()) throws {
+    init(corpusDirectory: String, intentsDirectory: String, logger: Logger, sessions: SessionStore = SessionStore(),
+         collectsNearest: Bool = false) throws {
+        self.collectsNearest = collectsNearest
         self.corpusDirectory = corpusDirectory
         self.intentsDirectory = intentsDirectory
         self.logger = logger
@@ -68,7 +73,7 @@ final class BotService: QuestionAnswering, @unchecked Sendable {
                           session: session, lang: a.language.rawValue)
         // Punctuation at the ends does not make a different question (groups the unanswered log).
         reply.normalizedText = u.normalizedText.trimmed(of: BotService.edgePunctuation)
-        reply.nearest = a.nearest
+        if collectsNearest && a.outcome == .decline { reply.nearest = engine.answerer.nearestArticles(u) }
         if request.explain { reply.debug = Explanation.json(u, a, engine: engine) }
         return reply
     }

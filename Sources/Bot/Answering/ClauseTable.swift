@@ -9,7 +9,7 @@ struct ClauseTable {
     struct Window {
         var range: Range<Int>
         var units: UInt64
-        var types: Set<AnswerType>
+        var types: AnswerTypeSet
         var han: Int
         var new: Int
     }
@@ -40,7 +40,7 @@ struct ClauseTable {
         for r in ranges {
             var mask: UInt64 = 0
             for (i, unit) in units.enumerated() where answerer.contains(s, r, unit.scalars) { mask |= 1 << UInt64(i) }
-            var found = Set<AnswerType>()
+            var found = AnswerTypeSet()
             for t in types where AnswerTypeDetector.contains(t, in: s, range: r, context: context) { found.insert(t) }
             for unit in units { if let cue = unit.cue, !found.contains(cue), AnswerTypeDetector.contains(cue, in: s, range: r, context: context) { found.insert(cue) } }
             var han = 0, new = 0
@@ -90,7 +90,7 @@ struct ClauseTable {
     }
 
     /// Weight of the units in `mask`, plus cue units whose kind of value is present.
-    func weight(_ mask: UInt64, cueTypes: Set<AnswerType>) -> Double {
+    func weight(_ mask: UInt64, cueTypes: AnswerTypeSet) -> Double {
         var total = 0.0
         for (i, unit) in units.enumerated() {
             let bit: UInt64 = 1 << UInt64(i)
@@ -100,7 +100,7 @@ struct ClauseTable {
     }
 
     /// Like `weight` over the predicate units, with lone characters counted half.
-    func predicateWeight(_ mask: UInt64, cueTypes: Set<AnswerType>) -> Double {
+    func predicateWeight(_ mask: UInt64, cueTypes: AnswerTypeSet) -> Double {
         var total = 0.0
         for (i, unit) in units.enumerated() {
             let bit: UInt64 = 1 << UInt64(i)

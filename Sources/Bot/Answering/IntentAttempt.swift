@@ -145,10 +145,12 @@ struct IntentAttempt {
         let q = u.normalizedText
         let focusArticles = Set(focuses.flatMap { answerer.resolver.articles(for: $0) })
         var best: (Figure, Double)?
-        for f in kb.facts.figures where !f.measure.isEmpty && q.includes(answerer.names.normalized(f.measure)) {
-            if !focusArticles.isEmpty && !focusArticles.contains(f.article) { continue }
-            let coverage = answerer.retrieval.sentenceCoverage(u, sentence: f.sentence)
-            if coverage >= RetrievalAnswerer.minimumCoverage, best == nil || coverage > best!.1 { best = (f, coverage) }
+        for group in answerer.figuresByMeasure where q.includes(group.measure) {
+            for f in group.figures.map({ kb.facts.figures[$0] }) {
+                if !focusArticles.isEmpty && !focusArticles.contains(f.article) { continue }
+                let coverage = answerer.retrieval.sentenceCoverage(u, sentence: f.sentence)
+                if coverage >= RetrievalAnswerer.minimumCoverage, best == nil || coverage > best!.1 { best = (f, coverage) }
+            }
         }
         guard let (f, _) = best else { return .notApplicable }
         let text = f.subject + f.measure + (f.qualifier ?? "") + f.value.text
@@ -178,7 +180,15 @@ struct IntentAttempt {
         }
         if chosen.isEmpty {
             guard focuses.isEmpty || fromContext else { return .notApplicable }
-            chosen = (0..<all).filter { render($0) != nil && answerer.retrieval.articleCoverage(u, article: article($0)) >= RetrievalAnswerer.minimumCoverage }
+            // The article test first (a few set lookups, once per article); rendering costs more.
+            var covered: [Int: Bool] = [:]
+            func articleCovers(_ a: Int) -> Bool {
+                if let c = covered[a] { return c }
+                let c = answerer.retrieval.articleCoverage(u, article: a) >= RetrievalAnswerer.minimumCoverage
+                covered[a] = c
+                return c
+            }
+            chosen = (0..<all).filter { articleCovers(article($0)) && render($0) != nil }
         }
         let renderable = chosen.compactMap { i in render(i).map { (i, $0) } }
         guard !renderable.isEmpty else { return .notApplicable }

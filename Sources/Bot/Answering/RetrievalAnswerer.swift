@@ -30,7 +30,7 @@ struct RetrievalAnswerer: Sendable {
     func key(_ unit: [Unicode.Scalar]) -> UInt64 {
         if unit.count == 1 && ScalarClass.isHan(unit[0]) { return Term(unigram: unit[0]).key }
         if unit.count == 2 && ScalarClass.isHan(unit[0]) && ScalarClass.isHan(unit[1]) { return Term(bigram: unit[0], unit[1]).key }
-        return Term(word: String(String.UnicodeScalarView(unit))).key
+        return Term(word: String(scalars: unit)).key
     }
 
     /// Share of the question's content weight the answer's sentence (+ headline) must carry.
@@ -82,6 +82,13 @@ struct RetrievalAnswerer: Sendable {
     /// words (`平湖|企服` → `湖企`) and is not a unit; its other character is. English words
     /// neither the glossary nor a name explains count as unknown words.
     func units(of u: Understanding) -> [Unit] {
+        if let cached = u.memo.units { return cached }
+        let out = computeUnits(u)
+        u.memo.units = out
+        return out
+    }
+
+    private func computeUnits(_ u: Understanding) -> [Unit] {
         let n = Double(max(kb.sentences.count, 1))
         let absentWeight = log(1 + n) + 1
         var out: [Unit] = []
@@ -171,7 +178,7 @@ struct RetrievalAnswerer: Sendable {
                     let word = Array(s[i..<j])
                     // Bare numbers in a question (`70岁`, `1天`) are quantities, not topics.
                     if !word.allSatisfy(ScalarClass.isDigit) {
-                        let t = Term(word: String(String.UnicodeScalarView(word)))
+                        let t = Term(word: String(scalars: word))
                         let df = kb.index.sentenceFrequency(t)
                         add(word, at: absolute(i..<j), weight: df > 0 ? kb.index.idf(t) : absentWeight, present: df > 0)
                     }
@@ -191,7 +198,7 @@ struct RetrievalAnswerer: Sendable {
     private func term(for p: [Unicode.Scalar]) -> Term {
         if p.count == 1 && ScalarClass.isHan(p[0]) { return Term(unigram: p[0]) }
         if p.count == 2 && p.allSatisfy(ScalarClass.isHan) { return Term(bigram: p[0], p[1]) }
-        return Term(word: String(String.UnicodeScalarView(p)))
+        return Term(word: String(scalars: p))
     }
 
     /// Quote marks are skipped when matching (`“诚信制”物业` matches `诚信制物业`).
@@ -205,7 +212,7 @@ struct RetrievalAnswerer: Sendable {
         let units = units(of: u).filter { !$0.filler }
         let total = units.reduce(0) { $0 + $1.weight }
         if RetrievalAnswerer.trace {
-            FileHandle.standardError.write(Data("units: \(units.map { String(String.UnicodeScalarView($0.scalars)) + "/" + String(format: "%.1f", $0.weight) + ($0.inEntity ? "N" : "") + ($0.present ? "" : "!") + ($0.cue.map { "<" + $0.rawValue + ">" } ?? "") })\n".utf8))
+            FileHandle.standardError.write(Data("units: \(units.map { String(scalars: $0.scalars) + "/" + String(format: "%.1f", $0.weight) + ($0.inEntity ? "N" : "") + ($0.present ? "" : "!") + ($0.cue.map { "<" + $0.rawValue + ">" } ?? "") })\n".utf8))
         }
         guard total > 0, units.contains(where: { $0.scalars.count >= 2 || !ScalarClass.isHan($0.scalars[0]) }) else { return nil }
         var terms: [(term: Term, weight: Double)] = []
@@ -301,26 +308,20 @@ struct RetrievalAnswerer: Sendable {
         return got / total
     }
 
-    /// Share of Han characters in `s[r]` that the question does not contain.
-    func novelty(_ s: [Unicode.Scalar], _ r: Range<Int>, question: Set<Unicode.Scalar>) -> Double {
-        var han = 0, new = 0
-        for i in r where ScalarClass.isHan(s[i]) {
-            han += 1
-            if !question.contains(s[i]) { new += 1 }
-        }
-        return han == 0 ? 1 : Double(new) / Double(han)
-    }
-
     /// Indices of units the article printed before this sentence (up to five sentences back):
     /// what the story has already established when the sentence speaks of it.
     func establishedBefore(_ units: [Unit], sentence: Sentence) -> Set<Int> {
         let ids = kb.articles[sentence.article].sentenceIDs
         guard let pos = ids.firstIndex(of: sentence.id), pos > 0 else { return [] }
-        var keys = Set<UInt64>()
-        for sid in ids[max(0, pos - 5)..<pos] { for t in Tokenizer.terms(kb.sentences[sid].scalars) { keys.insert(t.key) } }
+        let previous = ids[max(0, pos - 5)..<pos]
         var out = Set<Int>()
         // Words only: a lone character (`位`) printed nearby establishes nothing.
-        for (i, unit) in units.enumerated() where unit.scalars.count > 1 && keys.contains(key(unit.scalars)) { out.insert(i) }
+        for (i, unit) in units.enumerated() where unit.scalars.count > 1 {
+            if previous.contains(where: { sid in
+                let s = kb.sentences[sid].scalars
+                return contains(s, 0..<s.count, unit.scalars)
+            }) { out.insert(i) }
+        }
         return out
     }
 
@@ -363,7 +364,7 @@ struct RetrievalAnswerer: Sendable {
         while let f = t.first, edge.contains(f) { t.removeFirst() }
         while let l = t.last, edge.contains(l) { t.removeLast() }
         if let l = t.last, !"。！？!?”」".unicodeScalars.contains(l) { t.append("。") }
-        return String(String.UnicodeScalarView(t))
+        return String(scalars: t)
     }
 
     /// Words that open a clause but add nothing to a quoted answer.
@@ -400,7 +401,7 @@ extension RetrievalAnswerer {
         let rest = all.filter { !$0.explained }
         let total = rest.reduce(0) { $0 + $1.weight }
         if RetrievalAnswerer.trace {
-            FileHandle.standardError.write(Data("units: \(all.map { String(String.UnicodeScalarView($0.scalars)) + "/" + String(format: "%.1f", $0.weight) + ($0.explained ? "E" : "") + ($0.present ? "" : "!") })\n".utf8))
+            FileHandle.standardError.write(Data("units: \(all.map { String(scalars: $0.scalars) + "/" + String(format: "%.1f", $0.weight) + ($0.explained ? "E" : "") + ($0.present ? "" : "!") })\n".utf8))
         }
         guard total > 0 else { return 1 }
         var found = Set<Int>()
@@ -412,13 +413,17 @@ extension RetrievalAnswerer {
         for i in found { covered.formUnion(rest[i].scalars) }
         // An unknown bigram made of characters the article prints (`1天发` for a route that runs
         // `每天` and `发车`) is a rewording, not new information: it counts most of its weight.
-        let chars = Set(articles).reduce(into: Set<UInt64>()) { set, a in set.formUnion(articleTerms[a]) }
+        let distinctArticles = Array(Set(articles))
+        func printed(_ c: Unicode.Scalar) -> Bool {
+            let key = Term(unigram: c).key
+            return distinctArticles.contains { articleTerms[$0].contains(key) }
+        }
         var got = 0.0
         for (i, unit) in rest.enumerated() {
             if found.contains(i) || (unit.scalars.count == 2 && unit.scalars.allSatisfy(covered.contains)) {
                 got += unit.weight
             } else if unit.scalars.count == 2,
-                      unit.scalars.allSatisfy({ ScalarClass.isHan($0) && (chars.contains(Term(unigram: $0).key) || covered.contains($0)) }) {
+                      unit.scalars.allSatisfy({ ScalarClass.isHan($0) && (covered.contains($0) || printed($0)) }) {
                 got += 0.7 * unit.weight
             }
         }

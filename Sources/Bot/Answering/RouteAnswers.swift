@@ -150,7 +150,7 @@ struct RouteAnswers {
         for seg in ctx.understanding.contentSegments {
             let sc = seg.scalars
             for i in sc.indices.dropLast() where ScalarClass.isHan(sc[i]) && ScalarClass.isHan(sc[i + 1]) {
-                bigrams.insert(String(String.UnicodeScalarView([sc[i], sc[i + 1]])))
+                bigrams.insert(String(scalars: [sc[i], sc[i + 1]]))
             }
         }
         return route.concessions.filter { c in

@@ -62,7 +62,8 @@ final class Daemon: @unchecked Sendable {
         let service: BotService
         do {
             service = try BotService(corpusDirectory: configuration.corpusDirectory,
-                                     intentsDirectory: configuration.intentsDirectory, logger: logger)
+                                     intentsDirectory: configuration.intentsDirectory, logger: logger,
+                                     collectsNearest: configuration.unansweredLog != nil)
         } catch {
             throw .dataLoad(String(describing: error))
         }

@@ -70,7 +70,7 @@ final class SessionStore: @unchecked Sendable {
     }
 
     private static func key(_ session: String) -> String {
-        session.unicodeScalars.count <= maxNameLength ? session : String(String.UnicodeScalarView(session.unicodeScalars.prefix(maxNameLength)))
+        session.unicodeScalars.count <= maxNameLength ? session : String(scalars: session.unicodeScalars.prefix(maxNameLength))
     }
 
     @Sendable static func monotonicSeconds() -> Double {

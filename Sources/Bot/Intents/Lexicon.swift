@@ -74,6 +74,36 @@ enum AnswerType: String, CaseIterable, Sendable {
         }
     }
 
+    /// This type's bit in an `AnswerTypeSet`.
+    var bit: UInt16 {
+        switch self {
+        case .time: return 1 << 0
+        case .date: return 1 << 1
+        case .money: return 1 << 2
+        case .number: return 1 << 3
+        case .percent: return 1 << 4
+        case .rank: return 1 << 5
+        case .measure: return 1 << 6
+        case .duration: return 1 << 7
+        case .place: return 1 << 8
+        case .phone: return 1 << 9
+        case .person: return 1 << 10
+        case .organisation: return 1 << 11
+        case .definition: return 1 << 12
+        }
+    }
+
     /// The most specific of a question's types, if any.
     static func primary(of types: [AnswerType]) -> AnswerType? { specificity.first { types.contains($0) } }
+}
+
+/// A set of answer types as bits (what a clause holds is asked for every window of every
+/// candidate sentence: no hashing).
+struct AnswerTypeSet: Sendable, Equatable {
+    var bits: UInt16 = 0
+
+    func contains(_ t: AnswerType) -> Bool { bits & t.bit != 0 }
+    mutating func insert(_ t: AnswerType) { bits |= t.bit }
+    mutating func formUnion(_ other: AnswerTypeSet) { bits |= other.bits }
+    var isEmpty: Bool { bits == 0 }
 }

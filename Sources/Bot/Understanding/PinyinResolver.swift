@@ -50,7 +50,7 @@ struct PinyinResolver: Sendable {
             best = next
         }
         guard let winner = best.values.max(by: { $0.score < $1.score }) else { return nil }
-        return String(String.UnicodeScalarView(winner.chars))
+        return String(scalars: winner.chars)
     }
 
     /// Splits letters into pinyin syllables, preferring the fewest syllables; nil if impossible.

@@ -93,7 +93,7 @@ final class QueryAnalyzer: Sendable {
             u.typeCues = cues.map { (type: $0.payload, range: $0.range) }
             u.intents = matcher.score(chinese: u.normalized)
         }
-        u.normalizedText = String(String.UnicodeScalarView(u.normalized))
+        u.normalizedText = String(scalars: u.normalized)
         u.keywordRanges = matcher.keywordRanges(chinese: u.normalized) + u.englishKeywordRanges
         u.fillerRanges = domainWords.longestHits(in: u.normalized).map(\.range) + questionWords.hits(in: u.normalized).map(\.range)
             + QueryAnalyzer.aNotA(u.normalized)
@@ -201,7 +201,7 @@ final class QueryAnalyzer: Sendable {
         let asWritten = written.count == words.count ? written : words
         var subject = words.indices.filter { !enQuestionWords.contains(words[$0]) }
             .map { isRouteWord(words[$0]) ? words[$0].uppercased() : asWritten[$0] }
-        if han.contains(where: { ScalarClass.isHan($0) }) { subject.append(String(String.UnicodeScalarView(han)).trimmingCharacters(in: .whitespaces)) }
+        if han.contains(where: { ScalarClass.isHan($0) }) { subject.append(String(scalars: han).trimmingCharacters(in: .whitespaces)) }
         u.englishSubject = subject.joined(separator: " ")
     }
 

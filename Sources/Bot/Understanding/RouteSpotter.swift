@@ -23,7 +23,7 @@ enum RouteSpotter {
                 i = j
                 continue
             }
-            let id = String(String.UnicodeScalarView(q[i..<j])).uppercased()
+            let id = String(scalars: q[i..<j]).uppercased()
             let next: Unicode.Scalar? = j < q.count ? q[j] : nil
             let afterNext: Unicode.Scalar? = j + 1 < q.count ? q[j + 1] : nil
             var via: String?

@@ -62,6 +62,9 @@ struct Understanding: Sendable {
     /// Place names of the area the question names (`平湖`, `海宁`), normalised.
     var places: [String] = []
 
+    /// Derived values worked out once per question by the answering code (retrieval units).
+    let memo = UnderstandingMemo()
+
     /// Keyword and slot ranges together.
     var explainedRanges: [Range<Int>] { keywordRanges + slotRanges }
 
@@ -77,6 +80,13 @@ struct ContentSegment: Sendable {
     var start: Int
     var scalars: [Unicode.Scalar]
 
-    var text: String { String(String.UnicodeScalarView(scalars)) }
+    var text: String { String(scalars: scalars) }
     var range: Range<Int> { start..<(start + scalars.count) }
+}
+
+/// Values derived from an `Understanding` and reused while answering it. Each question is
+/// answered on one thread, so no lock; a copy of the understanding shares the memo, which is
+/// only right while nothing the memo depends on changes (the answerer never edits one).
+final class UnderstandingMemo: @unchecked Sendable {
+    var units: [RetrievalAnswerer.Unit]?
 }

@@ -74,9 +74,9 @@ public struct Sentence: Sendable, Hashable {
         self.id = id
         self.article = article
         self.paragraph = paragraph
-        self.text = String(String.UnicodeScalarView(tracked.original))
+        self.text = String(scalars: tracked.original)
         self.tracked = tracked
-        self.normalized = String(String.UnicodeScalarView(tracked.scalars))
+        self.normalized = String(scalars: tracked.scalars)
         self.clauses = ClauseSpan.split(tracked)
     }
 }

@@ -81,7 +81,7 @@ enum ContactExtractor {
             valueStart = c + 1
         } else {
             let known = addressLabels + hoursLabels + servesLabels + phoneCues
-            if let w = known.sorted(by: { $0.count > $1.count }).first(where: { sc.matches($0, at: 0) }) {
+            if let w = longestFirst(known).first(where: { sc.matches($0, at: 0) }) {
                 labelEnd = w.unicodeScalars.count
                 valueStart = labelEnd!
             }

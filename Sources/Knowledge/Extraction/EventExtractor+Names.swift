@@ -30,7 +30,7 @@ extension EventExtractor {
     static func candidates(in sc: SentenceScanner, suffixes: [String]) -> [EventCandidate] {
         var out: [EventCandidate] = []
         var takenEnds = Set<Int>()
-        for suffix in suffixes.sorted(by: { $0.count > $1.count }) {
+        for suffix in longestFirst(suffixes) {
             let n = suffix.unicodeScalars.count
             for i in sc.occurrences(of: suffix) where !takenEnds.contains(i + n) {
                 let end = i + n

@@ -3,8 +3,11 @@ import Foundation
 /// Runs every extractor over every article.
 public enum FactExtractor {
     public static func extractAll(articles: [Article], sentences: [Sentence], normalizer: Normalizer) -> FactStore {
-        var store = FactStore()
-        for (index, article) in articles.enumerated() {
+        // Each article's facts depend on that article alone: extract on all cores, then join
+        // in article order (the order facts are listed and numbered in).
+        let perArticle = parallelMap(articles.count) { index in
+            var store = FactStore()
+            let article = articles[index]
             let context = ArticleContext(index: index, article: article, sentences: article.sentenceIDs.map { sentences[$0] },
                                          normalizer: normalizer)
             TransitRouteExtractor.extract(from: context, into: &store)
@@ -13,6 +16,16 @@ public enum FactExtractor {
             EventExtractor.extract(from: context, into: &store)
             WeatherExtractor.extract(from: context, into: &store)
             FigureExtractor.extract(from: context, into: &store)
+            return store
+        }
+        var store = FactStore()
+        for s in perArticle {
+            store.routes += s.routes
+            store.contacts += s.contacts
+            store.services += s.services
+            store.events += s.events
+            store.forecasts += s.forecasts
+            store.figures += s.figures
         }
         return store
     }

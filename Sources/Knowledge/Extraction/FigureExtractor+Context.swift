@@ -30,7 +30,7 @@ extension FigureExtractor {
         func opens(_ w: String) -> Bool { r.lowerBound + w.unicodeScalars.count <= r.upperBound && sc.matches(w, at: r.lowerBound) }
         while changed && !r.isEmpty {
             changed = false
-            if let w = targetWords.sorted(by: { $0.count > $1.count }).first(where: opens) {
+            if let w = longestFirst(targetWords.sorted()).first(where: opens) {
                 target = true
                 r = (r.lowerBound + w.unicodeScalars.count)..<r.upperBound
                 changed = true

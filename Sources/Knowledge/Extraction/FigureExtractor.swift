@@ -47,6 +47,9 @@ enum FigureExtractor {
     /// Growth verbs: the measure becomes `<measure><verb>` (`产值增长`).
     static let growthVerbs = ["增长", "下降", "提高", "提升", "增加", "减少", "降低"]
     /// Modal words around the verb; the first three mark a target.
+    /// Words a verb run before a figure is made of (`预计将达到`).
+    static let runWords = approximations + levelVerbs + growthVerbs + modalWords
+    static let measureTermsLongestFirst = longestFirst(measureTerms)
     static let modalWords = ["将", "有望", "预计", "已经", "已", "可", "均", "分别", "同比", "了", "也", "还"]
     /// Words that make a figure a plan or forecast rather than a result.
     static let targetWords: Set<String> = ["将", "有望", "预计", "计划", "力争", "争取", "目标"]
@@ -191,10 +194,9 @@ enum FigureExtractor {
 
     /// The verbs, qualifiers and modal words right before `end`, read right to left.
     private static func verbRun(before end: Int, from left: Int, in sc: SentenceScanner) -> (Int, [String]) {
-        let words = (approximations + levelVerbs + growthVerbs + modalWords).sorted { $0.count > $1.count }
         var k = end
         var run: [String] = []
-        while run.count < 5, let w = words.first(where: { k - $0.unicodeScalars.count >= left && sc.matches($0, at: k - $0.unicodeScalars.count) }) {
+        while run.count < 5, let w = sc.longestWord(runWords, endingAt: k, from: left) {
             k -= w.unicodeScalars.count
             run.insert(w, at: 0)
         }
@@ -203,7 +205,7 @@ enum FigureExtractor {
 
     /// The measure term ending at `end` (lexicon first, then two characters and a head).
     private static func measureTerm(endingAt end: Int, from left: Int, in sc: SentenceScanner) -> Range<Int>? {
-        for term in measureTerms.sorted(by: { $0.count > $1.count }) {
+        for term in measureTermsLongestFirst {
             let n = term.unicodeScalars.count
             guard end - n >= left, sc.matches(term, at: end - n) else { continue }
             // 全年产值: the 年 belongs to the time word before it, not to 年产值

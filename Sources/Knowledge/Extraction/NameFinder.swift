@@ -43,7 +43,7 @@ public enum NameFinder {
     /// each position, left to right.
     public static func names(in scanner: SentenceScanner, suffixes: [String], maxLength: Int = 20) -> [Found<String>] {
         var out: [Found<String>] = []
-        let sorted = suffixes.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
+        let sorted = longestFirst(suffixes)
         var taken = Set<Int>()
         for suffix in sorted {
             let n = suffix.unicodeScalars.count
@@ -74,20 +74,20 @@ public enum NameFinder {
     public static func shortForms(of name: String) -> [String] {
         var out: [String] = []
         for p in adminPrefixes where name.hasPrefix(p) && name.unicodeScalars.count > p.unicodeScalars.count + 3 {
-            out.append(String(String.UnicodeScalarView(name.unicodeScalars.dropFirst(p.unicodeScalars.count))))
+            out.append(String(scalars: name.unicodeScalars.dropFirst(p.unicodeScalars.count)))
         }
         // Place prefix ending in 市/县/区/镇 within the first 6 characters — not the 区 of 社区/小区/园区….
         let scalars = Array(name.unicodeScalars)
         let notAdministrative: Set<Unicode.Scalar> = Set("社小园街景城校厂营都超门".unicodeScalars)
         for (i, c) in scalars.enumerated() where i >= 1 && i <= 5 && (c == "市" || c == "县" || c == "区" || c == "镇")
             && !(notAdministrative.contains(scalars[i - 1])) {
-            if scalars.count - (i + 1) >= 4 { out.append(String(String.UnicodeScalarView(scalars[(i + 1)...]))) }
+            if scalars.count - (i + 1) >= 4 { out.append(String(scalars: scalars[(i + 1)...])) }
         }
         // The generic head: a two-character modifier and the facility word (`高铁新城市民服务中心`
         // → `市民服务中心`, `企业涉外服务中心` → `涉外服务中心`), how people name it in passing.
         for suffix in facilitySuffixes where name.hasSuffix(suffix) {
             let n = suffix.unicodeScalars.count + 2
-            if scalars.count > n + 1 { out.append(String(String.UnicodeScalarView(scalars.suffix(n)))) }
+            if scalars.count > n + 1 { out.append(String(scalars: scalars.suffix(n))) }
             break
         }
         return Array(Set(out)).sorted()

@@ -41,7 +41,7 @@ extension PublicServiceExtractor {
     static func candidates(in sc: SentenceScanner) -> [ServiceCandidate] {
         var out: [ServiceCandidate] = []
         for found in NameFinder.names(in: sc, suffixes: serviceSuffixes) {
-            guard let suffix = serviceSuffixes.sorted(by: { $0.count > $1.count }).first(where: { sc.text(found.range).hasSuffix($0) }) else { continue }
+            guard let suffix = longestFirst(serviceSuffixes).first(where: { sc.text(found.range).hasSuffix($0) }) else { continue }
             let n = suffix.unicodeScalars.count
             var r = sc.stripWords(found.range, leading: leadingPrepositions, trailing: [])
             r = extendedOverDepartment(r, in: sc)

@@ -54,18 +54,16 @@ extension SentenceScanner {
     public func stripWords(_ range: Range<Int>, leading: [String], trailing: [String]) -> Range<Int> {
         var a = max(range.lowerBound, 0)
         var b = min(range.upperBound, s.count)
-        let lead = leading.sorted { $0.count > $1.count }
-        let trail = trailing.sorted { $0.count > $1.count }
         var changed = true
         while changed && a < b {
             changed = false
             while a < b, s[a] == " " { a += 1; changed = true }
             while b > a, s[b - 1] == " " { b -= 1; changed = true }
-            if let w = lead.first(where: { matches($0, at: a) && a + $0.unicodeScalars.count <= b }) {
+            if let w = longestWord(leading, at: a, limit: b) {
                 a += w.unicodeScalars.count
                 changed = true
             }
-            if let w = trail.first(where: { b - $0.unicodeScalars.count >= a && matches($0, at: b - $0.unicodeScalars.count) }) {
+            if let w = longestWord(trailing, endingAt: b, from: a) {
                 b -= w.unicodeScalars.count
                 changed = true
             }
@@ -76,7 +74,6 @@ extension SentenceScanner {
     /// Amounts as `amounts(units:in:)` finds them, also with `余`/`多` around the multiplier
     /// (`300余项`, `1000余万元`, `40多个`). The approximation stays in `text`; `approximate(_:)` tells.
     public func looseAmounts(units: [String], in range: Range<Int>? = nil) -> [Found<Amount>] {
-        let sortedUnits = units.sorted { $0.count > $1.count }
         let limit = range?.upperBound ?? s.count
         var out: [Found<Amount>] = []
         for n in numbers(in: range) {
@@ -92,7 +89,7 @@ extension SentenceScanner {
                 }
             }
             if k < limit, k > n.range.upperBound, s[k] == "余" || s[k] == "多", s[k - 1] != "余", s[k - 1] != "多" { k += 1 }
-            guard let u = sortedUnits.first(where: { matches($0, at: k) && k + $0.unicodeScalars.count <= limit }) else { continue }
+            guard let u = longestWord(units, at: k, limit: limit) else { continue }
             let end = k + u.unicodeScalars.count
             out.append(Found(range: n.range.lowerBound..<end,
                              value: Amount(value: n.value, multiplier: multiplier, unit: u, text: original(n.range.lowerBound..<end))))

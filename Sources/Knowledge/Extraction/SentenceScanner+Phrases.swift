@@ -47,18 +47,13 @@ extension SentenceScanner {
         var changed = true
         while changed && a < b {
             changed = false
-            for w in leading.sorted(by: { $0.count > $1.count }) where matches(w, at: a) && a + w.unicodeScalars.count <= b {
+            if let w = longestWord(leading, at: a, limit: b) {
                 a += w.unicodeScalars.count
                 changed = true
-                break
             }
-            for w in trailing.sorted(by: { $0.count > $1.count }) {
-                let n = w.unicodeScalars.count
-                if b - n >= a, matches(w, at: b - n) {
-                    b -= n
-                    changed = true
-                    break
-                }
+            if let w = longestWord(trailing, endingAt: b, from: a) {
+                b -= w.unicodeScalars.count
+                changed = true
             }
         }
         return trimmedSpaces(a..<max(a, b))
@@ -66,7 +61,7 @@ extension SentenceScanner {
 
     /// Splits `range` at list separators that stand outside parentheses; empty items are dropped.
     public func listItems(in range: Range<Int>, separators: [String] = SentenceScanner.listSeparators) -> [Range<Int>] {
-        let seps = separators.sorted { $0.count > $1.count }
+        let seps = longestFirst(separators)
         var out: [Range<Int>] = []
         var start = range.lowerBound
         var i = range.lowerBound

@@ -35,7 +35,7 @@ public struct SentenceScanner {
     /// The normalised text of `range`.
     public func text(_ range: Range<Int>) -> String {
         let r = range.clamped(to: 0..<s.count)
-        return String(String.UnicodeScalarView(s[r]))
+        return String(scalars: s[r])
     }
 
     /// The printed text of `range` (original characters, numerals as printed).
@@ -45,17 +45,15 @@ public struct SentenceScanner {
 
     /// Offsets where `word` (already normalised) occurs, left to right.
     public func occurrences(of word: String, in range: Range<Int>? = nil) -> [Int] {
-        let w = Array(word.unicodeScalars)
+        let scalars = word.unicodeScalars
+        guard let first = scalars.first else { return [] }
+        let n = scalars.count
         let r = range ?? 0..<s.count
-        guard !w.isEmpty, r.count >= w.count else { return [] }
+        guard r.count >= n else { return [] }
         var out: [Int] = []
         var i = r.lowerBound
-        while i + w.count <= r.upperBound {
-            if s[i] == w[0] {
-                var k = 1
-                while k < w.count && s[i + k] == w[k] { k += 1 }
-                if k == w.count { out.append(i); i += w.count; continue }
-            }
+        while i + n <= r.upperBound {
+            if s[i] == first, matches(word, at: i) { out.append(i); i += n; continue }
             i += 1
         }
         return out
@@ -85,6 +83,31 @@ public struct SentenceScanner {
             i += 1
         }
         return true
+    }
+
+    /// The longest of `words` printed at `offset` and ending by `limit` (no sorting: one pass,
+    /// scalar counts only — this runs for every clause of every sentence).
+    @inline(__always)
+    public func longestWord(_ words: [String], at offset: Int, limit: Int) -> String? {
+        var best: String?
+        var bestCount = 0
+        for w in words {
+            let n = w.unicodeScalars.count
+            if n > bestCount, offset + n <= limit, matches(w, at: offset) { best = w; bestCount = n }
+        }
+        return best
+    }
+
+    /// The longest of `words` printed so that it ends at `end` and starts at or after `start`.
+    @inline(__always)
+    public func longestWord(_ words: [String], endingAt end: Int, from start: Int) -> String? {
+        var best: String?
+        var bestCount = 0
+        for w in words {
+            let n = w.unicodeScalars.count
+            if n > bestCount, end - n >= start, matches(w, at: end - n) { best = w; bestCount = n }
+        }
+        return best
     }
 
     // MARK: - Clauses
@@ -143,7 +166,6 @@ public struct SentenceScanner {
     /// Amounts: a number, an optional multiplier (`万`, `亿`, `千`), then one of `units`
     /// (`元`, `美元`, `%`, `项`…). `units` are tried longest first.
     public func amounts(units: [String], in range: Range<Int>? = nil) -> [Found<Amount>] {
-        let sortedUnits = units.sorted { $0.count > $1.count }
         var out: [Found<Amount>] = []
         for n in numbers(in: range) {
             var k = n.range.upperBound
@@ -156,11 +178,10 @@ public struct SentenceScanner {
                 default: break
                 }
             }
-            for u in sortedUnits where matches(u, at: k) {
+            if let u = longestWord(units, at: k, limit: s.count) {
                 let end = k + u.unicodeScalars.count
                 out.append(Found(range: n.range.lowerBound..<end,
                                  value: Amount(value: n.value, multiplier: multiplier, unit: u, text: original(n.range.lowerBound..<end))))
-                break
             }
         }
         return out

@@ -79,7 +79,7 @@ extension TransitRouteExtractor {
         for clause in sc.clauses() where !concessions.contains(where: { $0.overlaps(clause) }) {
             var taken = Set<Int>()
             var found: [(Int, String)] = []
-            for w in paymentWords.sorted(by: { $0.count > $1.count }) {
+            for w in longestFirst(paymentWords) {
                 let n = w.unicodeScalars.count
                 for i in sc.occurrences(of: w, in: clause) where !(i..<(i + n)).contains(where: taken.contains) {
                     taken.formUnion(i..<(i + n))

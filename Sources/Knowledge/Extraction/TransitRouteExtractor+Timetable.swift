@@ -48,7 +48,7 @@ extension TransitRouteExtractor {
             for i in sc.occurrences(of: "首", in: segment) { if let r = bothCue(sc, at: i) { cues.append((r, .both)) } }
             func free(_ r: Range<Int>) -> Bool { !cues.contains { $0.0.overlaps(r) } }
             for (words, kind) in [(firstDepartureCues, Cue.first), (lastDepartureCues, .last), (serviceSpanCues, .span)] {
-                for w in words.sorted(by: { $0.count > $1.count }) {
+                for w in longestFirst(words) {
                     for i in sc.occurrences(of: w, in: segment) where free(i..<(i + w.unicodeScalars.count)) {
                         // `首班车发车时间为6:00`: the span cue only restates the first/last cue before it.
                         if kind == .span, cues.contains(where: { $0.0.upperBound == i }) { continue }

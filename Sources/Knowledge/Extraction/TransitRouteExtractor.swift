@@ -100,7 +100,7 @@ enum TransitRouteExtractor {
 
     /// The longest kind of route printed in the sentence (`城乡公交`), as printed.
     static func kind(in sc: SentenceScanner) -> String? {
-        guard let k = kindWords.sorted(by: { $0.count > $1.count }).first(where: { sc.contains($0) }), let at = sc.find(k) else { return nil }
+        guard let k = longestFirst(kindWords).first(where: { sc.contains($0) }), let at = sc.find(k) else { return nil }
         return sc.original(at..<(at + k.unicodeScalars.count))
     }
 

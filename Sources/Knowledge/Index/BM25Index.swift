@@ -17,13 +17,22 @@ public struct BM25Index: Sendable {
     private var postings: [[Posting]] = []
     private var docLengths: [Float] = []
     private var averageLength: Double = 1
+    /// `k1 · (1 − b + b·|d|/avgdl)` per document, worked out once (the inner loop of every search).
+    private var norms: [Double] = []
     public private(set) var documentCount = 0
 
     public init(documents: [[Term]]) {
-        documentCount = documents.count
-        docLengths.reserveCapacity(documents.count)
+        self.init(count: documents.count) { documents[$0] }
+    }
+
+    /// An index of `count` documents whose terms come from `terms(d)`, one at a time: no
+    /// document's terms outlive their turn (the build's peak memory).
+    public init(count: Int, terms termsOf: (Int) -> [Term]) {
+        documentCount = count
+        docLengths.reserveCapacity(count)
         var total = 0
-        for (d, terms) in documents.enumerated() {
+        for d in 0..<count {
+            let terms = termsOf(d)
             docLengths.append(Float(terms.count))
             total += terms.count
             var counts: [UInt64: UInt16] = [:]
@@ -39,7 +48,9 @@ public struct BM25Index: Sendable {
             }
         }
         for i in postings.indices { postings[i].sort { $0.doc < $1.doc } }
-        averageLength = documents.isEmpty ? 1 : max(1, Double(total) / Double(documents.count))
+        averageLength = count == 0 ? 1 : max(1, Double(total) / Double(count))
+        let average = averageLength
+        norms = docLengths.map { BM25Index.k1 * (1 - BM25Index.b + BM25Index.b * Double($0) / average) }
     }
 
     /// Every Han bigram of the index with its document frequency.
@@ -75,7 +86,7 @@ public struct BM25Index: Sendable {
                            maxDocumentFraction: Double = 0.3) -> [(Term, Double)] {
         var used: [(Term, Double)] = []
         let n = Double(documentCount)
-        let k1 = BM25Index.k1, b = BM25Index.b
+        let k1 = BM25Index.k1
         for (term, weight) in terms {
             guard let id = termIDs[term.key] else { continue }
             let list = postings[Int(id)]
@@ -86,7 +97,7 @@ public struct BM25Index: Sendable {
             for p in list {
                 let d = Int(p.doc)
                 let tf = Double(p.tf)
-                let norm = k1 * (1 - b + b * Double(docLengths[d]) / averageLength)
+                let norm = norms[d]
                 if scores[d] == 0 { touched.append(p.doc) }
                 scores[d] += idf * tf * (k1 + 1) / (tf + norm)
             }

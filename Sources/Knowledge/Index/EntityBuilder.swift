@@ -5,6 +5,12 @@ struct EntityBuilder {
     let normalizer: Normalizer
     var entities: [Entity] = []
     private var byName: [String: Int] = [:]
+    /// Every name of an entity with facts (route, contact, service, event): `isFactName` is asked
+    /// for each mention in the corpus, so it must not scan the entities.
+    private var factNames = Set<String>()
+    /// Each entity's names and articles as sets, for merging without scanning lists.
+    private var nameSets: [Set<String>] = []
+    private var articleSets: [Set<Int>] = []
 
     /// Suffixes of organisation and place names worth recognising in questions.
     static let mentionSuffixes = ["小区", "社区", "村", "街道", "公司", "银行", "学校", "医院", "中心", "服务站", "平台",
@@ -19,16 +25,23 @@ struct EntityBuilder {
         let normalized = orderedUnique(names.map { normalizer.normalize(stripQuotes($0)) }.filter { $0.unicodeScalars.count >= 2 })
         guard let main = normalized.first else { return }
         let key = kind.rawValue + "|" + main
+        let hasFacts = kind != .term && kind != .mention
         if let existing = byName[key] {
-            for n in normalized where !entities[existing].names.contains(n) { entities[existing].names.append(n) }
-            for a in articles where !entities[existing].articles.contains(a) { entities[existing].articles.append(a) }
+            for n in normalized where nameSets[existing].insert(n).inserted {
+                entities[existing].names.append(n)
+                if hasFacts { factNames.insert(n) }
+            }
+            for a in articles where articleSets[existing].insert(a).inserted { entities[existing].articles.append(a) }
             return
         }
         let pinyin = orderedUnique([name].map { ScriptTables.pinyinKey(of: stripQuotes($0)) } + normalized.prefix(3).map { ScriptTables.pinyinKey(of: $0) })
-        let e = Entity(id: entities.count, kind: kind, name: stripQuotes(name), names: normalized.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count },
+        let e = Entity(id: entities.count, kind: kind, name: stripQuotes(name), names: longestFirst(normalized),
                        articles: articles, fact: fact, pinyin: pinyin)
         byName[key] = e.id
         entities.append(e)
+        nameSets.append(Set(e.names))
+        articleSets.append(Set(e.articles))
+        if hasFacts { factNames.formUnion(e.names) }
     }
 
     /// Quoted terms (`“暖心坊”`) and named organisations/places become entities of their articles.
@@ -52,8 +65,7 @@ struct EntityBuilder {
     /// True when an entity with facts (route, contact, service, event) already goes by this name,
     /// so a passing mention of it adds nothing but ambiguity.
     private func isFactName(_ name: String) -> Bool {
-        let n = normalizer.normalize(stripQuotes(name))
-        return entities.contains { $0.kind != .term && $0.kind != .mention && $0.names.contains(n) }
+        factNames.contains(normalizer.normalize(stripQuotes(name)))
     }
 
     /// A quoted phrase that names something (not a quoted sentence or slogan with punctuation).
@@ -62,7 +74,7 @@ struct EntityBuilder {
     }
 
     private func stripQuotes(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { $0 != "\u{201C}" && $0 != "\u{201D}" }))
+        String(scalars: s.unicodeScalars.filter { $0 != "\u{201C}" && $0 != "\u{201D}" })
     }
 
     private func orderedUnique(_ a: [String]) -> [String] {

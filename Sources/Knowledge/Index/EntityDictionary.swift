@@ -139,7 +139,7 @@ public struct EntityDictionary: Sendable {
                     var k = 1
                     while k < name.count && question[i + k] == name[k] { k += 1 }
                     if k == name.count {
-                        exact.append(EntityMatch(entity: id, name: String(String.UnicodeScalarView(name)), range: i..<(i + name.count),
+                        exact.append(EntityMatch(entity: id, name: String(scalars: name), range: i..<(i + name.count),
                                                  kind: .exact, coverage: 1))
                     }
                 }

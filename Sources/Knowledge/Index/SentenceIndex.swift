@@ -16,14 +16,7 @@ public struct SentenceHit: Sendable {
     }
 }
 
-/// One ranked paragraph.
-public struct ParagraphHit: Sendable {
-    public var article: Int
-    public var paragraph: Int
-    public var score: Double
-}
-
-/// BM25 search over every sentence and paragraph, with the article's headline as a boosting
+/// BM25 search over every sentence, with the article's headline as a boosting
 /// field (`titleBoost` × the headline's BM25 is added to each matching sentence of the article).
 /// Read-only after construction and safe to share; per-query scratch buffers come from a pool.
 public final class SentenceIndex: @unchecked Sendable {
@@ -34,36 +27,20 @@ public final class SentenceIndex: @unchecked Sendable {
 
     let body: BM25Index
     let titles: BM25Index
-    let paragraphs: BM25Index
     let sentenceArticle: [Int32]
     /// Each article's kicker + headline + subtitle, normalised (scalars).
     let titleScalars: [[Unicode.Scalar]]
-    /// (article, paragraph) of each paragraph document.
-    let paragraphKeys: [(Int32, Int32)]
     private let pool: ScratchPool
 
     public init(articles: [Article], sentences: [Sentence], normalizer: Normalizer) {
-        let sentenceTerms = sentences.map { Tokenizer.terms($0.scalars) }
-        body = BM25Index(documents: sentenceTerms)
+        body = BM25Index(count: sentences.count) { Tokenizer.terms(sentences[$0].scalars) }
         let normalizedTitles = articles.map { a in
             Array(normalizer.normalize([a.kicker, a.headline, a.subtitle].compactMap { $0 }.joined(separator: " ")).unicodeScalars)
         }
         titleScalars = normalizedTitles
-        titles = BM25Index(documents: normalizedTitles.map { Tokenizer.terms($0) })
-        var keys: [(Int32, Int32)] = []
-        var docs: [[Term]] = []
-        for (ai, a) in articles.enumerated() {
-            var byParagraph: [Int: [Term]] = [:]
-            for sid in a.sentenceIDs { byParagraph[sentences[sid].paragraph, default: []].append(contentsOf: sentenceTerms[sid]) }
-            for p in byParagraph.keys.sorted() {
-                keys.append((Int32(ai), Int32(p)))
-                docs.append(byParagraph[p]!)
-            }
-        }
-        paragraphs = BM25Index(documents: docs)
-        paragraphKeys = keys
+        titles = BM25Index(count: normalizedTitles.count) { Tokenizer.terms(normalizedTitles[$0]) }
         sentenceArticle = sentences.map { Int32($0.article) }
-        pool = ScratchPool(sizes: [sentences.count, articles.count, docs.count])
+        pool = ScratchPool(sizes: [sentences.count, articles.count])
     }
 
     /// Query terms of a normalised question, with Han unigrams down-weighted.
@@ -107,18 +84,6 @@ public final class SentenceIndex: @unchecked Sendable {
         return SentenceIndex.top(hits, limit: limit) { $0.score }
     }
 
-    /// Top paragraphs, best first.
-    public func searchParagraphs(_ terms: [(term: Term, weight: Double)], limit: Int = 5) -> [ParagraphHit] {
-        var scratch = pool.take()
-        defer { pool.give(back: &scratch) }
-        paragraphs.accumulate(terms, into: &scratch.buffers[2], touched: &scratch.touched[2])
-        let hits = scratch.touched[2].map { d -> ParagraphHit in
-            let (a, p) = paragraphKeys[Int(d)]
-            return ParagraphHit(article: Int(a), paragraph: Int(p), score: scratch.buffers[2][Int(d)])
-        }
-        return SentenceIndex.top(hits, limit: limit) { $0.score }
-    }
-
     /// Every term's contribution to a sentence's score: body terms, then headline terms (boosted).
     public func explain(_ terms: [(term: Term, weight: Double)], sentence: Int) -> [(term: String, field: String, contribution: Double)] {
         var out = body.explain(terms, document: sentence).map { (term: $0.term.description, field: "body", contribution: $0.contribution) }
@@ -140,9 +105,22 @@ public final class SentenceIndex: @unchecked Sendable {
     /// Number of sentences containing the term.
     public func sentenceFrequency(_ term: Term) -> Int { body.documentFrequency(term) }
 
+    /// The `limit` best items, best first; ties keep their order. A bounded insertion pass, not
+    /// a sort of every matching sentence (thousands on a large corpus, for ten kept).
     static func top<T>(_ items: [T], limit: Int, by score: (T) -> Double) -> [T] {
-        if items.count <= limit { return items.sorted { score($0) > score($1) } }
-        return Array(items.sorted { score($0) > score($1) }.prefix(limit))
+        guard limit > 0 else { return [] }
+        if items.count <= limit { return items.enumerated().sorted { (score($0.1), -$0.0) > (score($1.1), -$1.0) }.map(\.1) }
+        var kept: [(item: T, score: Double)] = []
+        kept.reserveCapacity(limit + 1)
+        for item in items {
+            let s = score(item)
+            if kept.count == limit, s <= kept[limit - 1].score { continue }
+            var i = kept.count
+            while i > 0, kept[i - 1].score < s { i -= 1 }
+            kept.insert((item, s), at: i)
+            if kept.count > limit { kept.removeLast() }
+        }
+        return kept.map(\.item)
     }
 }
 

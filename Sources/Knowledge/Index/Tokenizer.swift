@@ -79,7 +79,7 @@ public enum Tokenizer {
             } else if ScalarClass.isASCIIAlnum(c) {
                 var j = i
                 while j < n, ScalarClass.isASCIIAlnum(s[j]) { j += 1 }
-                let word = String(String.UnicodeScalarView(s[i..<j]))
+                let word = String(scalars: s[i..<j])
                 out.append(Term(word: word))
                 if j < n, ScalarClass.isHan(s[j]), s[i..<j].allSatisfy(ScalarClass.isDigit) {
                     var joined = word

@@ -25,9 +25,7 @@ public struct Normalizer: Sendable {
         var t = Normalizer.foldWidthScriptAndSpace(text, track: false)
         ChineseNumerals.convert(&t)
         TimeExpressions.normalize(&t)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: t.scalars)
-        return String(view)
+        return String(scalars: t.scalars)
     }
 
     /// Normalises and records, for every output scalar, the index of the input scalar it came

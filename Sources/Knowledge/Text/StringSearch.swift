@@ -41,11 +41,27 @@ extension StringProtocol {
         let s = unicodeScalars
         guard let first = s.firstIndex(where: { !set.contains($0) }) else { return "" }
         let last = s.lastIndex(where: { !set.contains($0) })!
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s[first...last])
-        return String(view)
+        return String(scalars: s[first...last])
     }
 }
 
 /// White space trimmed by `trimmed`.
 public let whiteSpaceScalars: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\u{3000}", "\u{FEFF}", "\u{A0}", "\u{0B}", "\u{0C}"]
+
+extension String {
+    /// A string from Unicode scalars, encoded straight to UTF-8 (several times cheaper than
+    /// appending them to a `String.UnicodeScalarView`, which the index build does thousands of
+    /// times).
+    @inlinable public init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for s in scalars { UTF8.encode(s) { bytes.append($0) } }
+        self = String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// `words` longest first (by Unicode scalars), equal lengths in their given order. Each length
+/// is counted once, not in every comparison.
+public func longestFirst(_ words: [String]) -> [String] {
+    words.map { ($0, $0.unicodeScalars.count) }.sorted { $0.1 > $1.1 }.map(\.0)
+}

@@ -35,7 +35,7 @@ public struct TrackedText: Sendable, Hashable {
     public let origins: [Int]
 
     /// The normalised text as a string.
-    public var normalized: String { String(String.UnicodeScalarView(scalars)) }
+    public var normalized: String { String(scalars: scalars) }
 
     /// The printed text covering normalised range `range` (half-open, scalar offsets).
     public func original(_ range: Range<Int>) -> String {
@@ -50,8 +50,10 @@ public struct TrackedText: Sendable, Hashable {
         } else {
             end = original.count
         }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: original[start..<max(start, end)])
-        return String(view).trimmed
+        // Trim white space on the scalars, then encode once.
+        var a = start, b = max(start, end)
+        while a < b, whiteSpaceScalars.contains(original[a]) { a += 1 }
+        while b > a, whiteSpaceScalars.contains(original[b - 1]) { b -= 1 }
+        return String(scalars: original[a..<b])
     }
 }
