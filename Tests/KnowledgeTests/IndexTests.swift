@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Knowledge
 
-/// Tokenizer, BM25 and the sentence/paragraph/headline index, on Chinese fixture text.
+/// Tokenizer, BM25 and the sentence/headline index, on Chinese fixture text.
 @Suite struct IndexTests {
     let normalizer = Normalizer()
 
