@@ -213,6 +213,17 @@ import Testing
         #expect(zip(hits, hits.dropFirst()).allSatisfy { $0.score >= $1.score })
     }
 
+    @Test func charactersInsideAPrintedBigramAreNotScoredAlone() {
+        let kb = Self.transitKB
+        let query = SentenceIndex.weightedTerms(normalizer.normalize("首班车"))
+        let scored = kb.index.scoredTerms(query).map(\.term.description)
+        #expect(scored.contains("首班") && scored.contains("班车"))
+        #expect(!scored.contains("首") && !scored.contains("班") && !scored.contains("车"), "\(scored)")
+        // A character with no printed bigram around it stays.
+        let lone = kb.index.scoredTerms(SentenceIndex.weightedTerms(normalizer.normalize("鑫"))).map(\.term.description)
+        #expect(lone == ["鑫"])
+    }
+
     @Test func titleSearch() throws {
         let kb = Self.transitKB
         let hits = kb.index.searchTitles(SentenceIndex.weightedTerms(normalizer.normalize("便民服务点")))

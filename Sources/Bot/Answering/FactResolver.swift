@@ -10,8 +10,12 @@ enum Focus: Sendable {
 /// Finds the facts of a kind that belong to a focus: the entity's own fact when it is of that
 /// kind, else the facts of that kind in the entity's articles (a quoted programme name such as
 /// `“平服365”` leads to the service its article describes).
-struct FactResolver {
+struct FactResolver: Sendable {
     let kb: KnowledgeBase
+    /// Articles of term and mention entities, found by a search the first time they are asked.
+    private let articleCache = ArticleCache()
+
+    init(kb: KnowledgeBase) { self.kb = kb }
 
     func routes(for focus: Focus) -> [Int] {
         switch focus {
@@ -62,12 +66,14 @@ struct FactResolver {
         case .entity(let e):
             let ent = kb.entities.entities[e]
             guard ent.kind == .term || ent.kind == .mention, let name = ent.names.first else { return ent.articles }
+            if let cached = articleCache.get(e) { return cached }
             var out = ent.articles
             let terms = SentenceIndex.weightedTerms(name).filter { !$0.term.isUnigram }
             for hit in kb.index.search(terms, limit: 200) where kb.sentences[hit.sentence].normalized.includes(name) {
                 let a = kb.sentences[hit.sentence].article
                 if !out.contains(a) { out.append(a) }
             }
+            articleCache.set(e, out)
             return out
         }
     }
@@ -78,5 +84,21 @@ struct FactResolver {
         case .route(let id): return language == .en ? id : id + "路"
         case .entity(let e): return kb.entities.entities[e].name
         }
+    }
+}
+
+/// Entity → articles, filled as questions ask (thread-safe; a lock held only to read or write).
+final class ArticleCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byEntity: [Int: [Int]] = [:]
+
+    func get(_ entity: Int) -> [Int]? {
+        lock.lock(); defer { lock.unlock() }
+        return byEntity[entity]
+    }
+
+    func set(_ entity: Int, _ articles: [Int]) {
+        lock.lock(); defer { lock.unlock() }
+        byEntity[entity] = articles
     }
 }

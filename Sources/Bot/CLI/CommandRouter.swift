@@ -33,6 +33,11 @@ enum CommandRouter {
             FileHandle.standardError.write(Data("enquiry-bot: unknown command '\(command)'\n\(usage)\n".utf8))
             return 2
         }
+        // `bench` and `serve` print their own option lists; the others are one line each above.
+        if (rest.contains("--help") || rest.contains("-h")) && command != "bench" && command != "serve" {
+            print(usage)
+            return 0
+        }
         do {
             return try handler(rest)
         } catch let error as UsageError {

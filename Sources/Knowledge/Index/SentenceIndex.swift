@@ -54,20 +54,40 @@ public final class SentenceIndex: @unchecked Sendable {
     }
 
     /// Top sentences for the weighted query terms, best first.
-    public func search(_ terms: [(term: Term, weight: Double)], limit: Int = 10) -> [SentenceHit] {
+    /// The query terms a search scores: a character the query also holds inside a bigram the
+    /// corpus prints adds little to the ranking and a long posting list to walk (every sentence
+    /// with 车), so it is left out.
+    func scoredTerms(_ query: [(term: Term, weight: Double)]) -> [(term: Term, weight: Double)] {
+        var inBigrams = Set<UInt32>()
+        for (t, _) in query where t.key >> 60 == 2 && body.documentFrequency(t) > 0 {
+            inBigrams.insert(UInt32((t.key >> 21) & 0x1FFFFF))
+            inBigrams.insert(UInt32(t.key & 0x1FFFFF))
+        }
+        return inBigrams.isEmpty ? query : query.filter { !($0.term.isUnigram && inBigrams.contains(UInt32($0.term.key & 0x1FFFFF))) }
+    }
+
+    public func search(_ query: [(term: Term, weight: Double)], limit: Int = 10) -> [SentenceHit] {
+        let terms = scoredTerms(query)
         var scratch = pool.take()
         defer { pool.give(back: &scratch) }
         body.accumulate(terms, into: &scratch.buffers[0], touched: &scratch.touched[0])
         titles.accumulate(terms, into: &scratch.buffers[1], touched: &scratch.touched[1])
-        var hits: [SentenceHit] = []
-        hits.reserveCapacity(scratch.touched[0].count)
+        // The best `limit` kept while scanning (ties in scan order), not a list of every hit.
+        var kept: [SentenceHit] = []
+        kept.reserveCapacity(limit + 1)
+        guard limit > 0 else { return [] }
         for d in scratch.touched[0] {
             let s = Int(d)
             let b = scratch.buffers[0][s]
             let t = scratch.buffers[1][Int(sentenceArticle[s])]
-            hits.append(SentenceHit(sentence: s, score: b + SentenceIndex.titleBoost * t, bodyScore: b, titleScore: t))
+            let score = b + SentenceIndex.titleBoost * t
+            if kept.count == limit, score <= kept[limit - 1].score { continue }
+            var i = kept.count
+            while i > 0, kept[i - 1].score < score { i -= 1 }
+            kept.insert(SentenceHit(sentence: s, score: score, bodyScore: b, titleScore: t), at: i)
+            if kept.count > limit { kept.removeLast() }
         }
-        return SentenceIndex.top(hits, limit: limit) { $0.score }
+        return kept
     }
 
     /// Convenience: search with the terms of a normalised query.
@@ -85,7 +105,8 @@ public final class SentenceIndex: @unchecked Sendable {
     }
 
     /// Every term's contribution to a sentence's score: body terms, then headline terms (boosted).
-    public func explain(_ terms: [(term: Term, weight: Double)], sentence: Int) -> [(term: String, field: String, contribution: Double)] {
+    public func explain(_ query: [(term: Term, weight: Double)], sentence: Int) -> [(term: String, field: String, contribution: Double)] {
+        let terms = scoredTerms(query)
         var out = body.explain(terms, document: sentence).map { (term: $0.term.description, field: "body", contribution: $0.contribution) }
         out += titles.explain(terms, document: Int(sentenceArticle[sentence])).map {
             (term: $0.term.description, field: "headline", contribution: $0.contribution * SentenceIndex.titleBoost)
