@@ -78,8 +78,4 @@ struct Capabilities {
         return out
     }
 
-    private func orderedUnique(_ a: [String]) -> [String] {
-        var seen = Set<String>()
-        return a.filter { seen.insert($0).inserted }
-    }
 }

@@ -53,10 +53,6 @@ struct ContactAnswers {
         return FieldValue(text: ctx.clauses(chosen.map(\.value)), sentences: orderedUnique(chosen.map(\.sentence)))
     }
 
-    private static func orderedUnique(_ a: [Int]) -> [Int] {
-        var seen = Set<Int>()
-        return a.filter { seen.insert($0).inserted }
-    }
 
     private func describe() -> FieldValue? {
         var parts: [String] = []

@@ -139,8 +139,4 @@ struct EventAnswers {
         return FieldValue(text: ctx.clauses(parts), sentences: orderedUnique(sentences))
     }
 
-    private func orderedUnique(_ a: [Int]) -> [Int] {
-        var seen = Set<Int>()
-        return a.filter { seen.insert($0).inserted }
-    }
 }

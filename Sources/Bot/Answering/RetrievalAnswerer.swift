@@ -333,21 +333,6 @@ struct RetrievalAnswerer: Sendable {
         return out
     }
 
-    /// Windows of one to three consecutive clauses (longer single clauses allowed).
-    private func windows(_ sentence: Sentence) -> [Range<Int>] {
-        let c = sentence.clauses
-        var out: [Range<Int>] = []
-        for a in c.indices {
-            for b in a..<min(c.count, a + 3) {
-                let r = c[a].range.lowerBound..<c[b].range.upperBound
-                if b > a && r.count > RetrievalAnswerer.maxWindow { break }
-                out.append(r)
-            }
-        }
-        if out.isEmpty { out.append(0..<sentence.scalars.count) }
-        return out
-    }
-
     /// The printed text of a window, without leading connectives, ending with `。`.
     private func text(_ sentence: Sentence, _ window: Range<Int>) -> String {
         let clauses = sentence.clauses.filter { $0.range.lowerBound >= window.lowerBound && $0.range.upperBound <= window.upperBound }

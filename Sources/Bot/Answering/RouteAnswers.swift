@@ -207,10 +207,6 @@ struct RouteAnswers {
         return FieldValue(text: text, sentences: route.transfers.map(\.sentence))
     }
 
-    private func orderedUnique(_ a: [Int]) -> [Int] {
-        var seen = Set<Int>()
-        return a.filter { seen.insert($0).inserted }
-    }
 
     private func overview() -> FieldValue? {
         var parts: [String] = []

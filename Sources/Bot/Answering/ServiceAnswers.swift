@@ -108,8 +108,4 @@ struct ServiceAnswers {
         return FieldValue(text: parts.joined(separator: ctx.isEnglish ? ", " : "，"), sentences: sentences)
     }
 
-    private func orderedUnique(_ a: [Int]) -> [Int] {
-        var seen = Set<Int>()
-        return a.filter { seen.insert($0).inserted }
-    }
 }

@@ -28,3 +28,9 @@ enum TemplateText {
         return String(out)
     }
 }
+
+/// `a` without repeats, first occurrences kept in order (cited sentences, suggestions…).
+func orderedUnique<T: Hashable>(_ a: [T]) -> [T] {
+    var seen = Set<T>()
+    return a.filter { seen.insert($0).inserted }
+}

@@ -277,8 +277,4 @@ final class QueryAnalyzer: Sendable {
     /// Particles never part of content, even where they touch a known word (`的物`, `司是`).
     static let alwaysDropped: Set<Unicode.Scalar> = Set("的是了吗呢吧啊呀么和与及".unicodeScalars)
 
-    private func orderedUnique<T: Hashable>(_ a: [T]) -> [T] {
-        var seen = Set<T>()
-        return a.filter { seen.insert($0).inserted }
-    }
 }
