@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Knowledge
 
-/// Tokenizer, BM25 and the sentence/headline index, on Chinese fixture text.
+/// Tokenizer, BM25 and the sentence/paragraph/headline index, on Chinese fixture text.
 @Suite struct IndexTests {
     let normalizer = Normalizer()
 
@@ -211,6 +211,27 @@ import Testing
         let hits = search("首班车时间票价", limit: 3)
         #expect(hits.count == 3)
         #expect(zip(hits, hits.dropFirst()).allSatisfy { $0.score >= $1.score })
+    }
+
+    @Test func paragraphSearch() throws {
+        let kb = Self.transitKB
+        let park = try #require(kb.articles.firstIndex { $0.headline == "口袋公园开放" })
+        let hits = kb.index.searchParagraphs(SentenceIndex.weightedTerms(normalizer.normalize("周末免费讲座")))
+        let top = try #require(hits.first)
+        #expect(top.article == park)
+        #expect(top.paragraph == 1)
+        #expect(kb.articles[park].paragraphs[top.paragraph] == "公园设有儿童游乐区,周末还有免费讲座。")
+    }
+
+    @Test func aParagraphIsScoredOnAllItsSentences() throws {
+        // 六点半 is in the first sentence, 八折 in the second: only the service point's paragraph
+        // holds both, and it outranks the route's paragraph, which holds only the first.
+        let kb = Self.transitKB
+        let point = try #require(kb.articles.firstIndex { $0.headline == "社区新增便民服务点" })
+        let hits = kb.index.searchParagraphs(SentenceIndex.weightedTerms(normalizer.normalize("六点半 八折")))
+        let top = try #require(hits.first)
+        #expect(top.article == point && top.paragraph == 0)
+        #expect(hits.count >= 2 && hits[0].score > hits[1].score)
     }
 
     @Test func charactersInsideAPrintedBigramAreNotScoredAlone() {

@@ -20,6 +20,7 @@ public struct BM25Index: Sendable {
     /// `k1 · (1 − b + b·|d|/avgdl)` per document, worked out once (the inner loop of every search).
     private var norms: [Double] = []
     public private(set) var documentCount = 0
+    private var totalLength = 0
 
     public init(documents: [[Term]]) {
         self.init(count: documents.count) { documents[$0] }
@@ -28,27 +29,38 @@ public struct BM25Index: Sendable {
     /// An index of `count` documents whose terms come from `terms(d)`, one at a time: no
     /// document's terms outlive their turn (the build's peak memory).
     public init(count: Int, terms termsOf: (Int) -> [Term]) {
-        documentCount = count
+        self.init()
         docLengths.reserveCapacity(count)
-        var total = 0
-        for d in 0..<count {
-            let terms = termsOf(d)
-            docLengths.append(Float(terms.count))
-            total += terms.count
-            var counts: [UInt64: UInt16] = [:]
-            for t in terms { counts[t.key, default: 0] &+= 1 }
-            for (key, tf) in counts {
-                let id: Int32
-                if let existing = termIDs[key] { id = existing } else {
-                    id = Int32(postings.count)
-                    termIDs[key] = id
-                    postings.append([])
-                }
-                postings[Int(id)].append(Posting(doc: Int32(d), tf: tf))
+        for d in 0..<count { add(termsOf(d)) }
+        finish()
+    }
+
+    /// An empty index, to be filled with `add` and closed with `finish`.
+    public init() {}
+
+    /// Adds the next document (number `documentCount`).
+    public mutating func add(_ terms: [Term]) {
+        let d = documentCount
+        documentCount += 1
+        docLengths.append(Float(terms.count))
+        totalLength += terms.count
+        var counts: [UInt64: UInt16] = [:]
+        for t in terms { counts[t.key, default: 0] &+= 1 }
+        for (key, tf) in counts {
+            let id: Int32
+            if let existing = termIDs[key] { id = existing } else {
+                id = Int32(postings.count)
+                termIDs[key] = id
+                postings.append([])
             }
+            postings[Int(id)].append(Posting(doc: Int32(d), tf: tf))
         }
-        for i in postings.indices { postings[i].sort { $0.doc < $1.doc } }
-        averageLength = count == 0 ? 1 : max(1, Double(total) / Double(count))
+    }
+
+    /// Works out the length normalisation once every document is added (postings are already
+    /// in document order).
+    public mutating func finish() {
+        averageLength = documentCount == 0 ? 1 : max(1, Double(totalLength) / Double(documentCount))
         let average = averageLength
         norms = docLengths.map { BM25Index.k1 * (1 - BM25Index.b + BM25Index.b * Double($0) / average) }
     }
@@ -64,6 +76,15 @@ public struct BM25Index: Sendable {
     }
 
     /// Number of documents containing `term`.
+    /// Number of terms in document `d`.
+    func length(of d: Int) -> Double { Double(docLengths[d]) }
+
+    /// The documents holding `term`, in document order, with its frequency in each.
+    func postings(of term: Term) -> [Posting] {
+        guard let id = termIDs[term.key] else { return [] }
+        return postings[Int(id)]
+    }
+
     public func documentFrequency(_ term: Term) -> Int {
         guard let id = termIDs[term.key] else { return 0 }
         return postings[Int(id)].count

@@ -16,7 +16,14 @@ public struct SentenceHit: Sendable {
     }
 }
 
-/// BM25 search over every sentence, with the article's headline as a boosting
+/// One ranked paragraph.
+public struct ParagraphHit: Sendable {
+    public var article: Int
+    public var paragraph: Int
+    public var score: Double
+}
+
+/// BM25 search over every sentence and every paragraph, with the article's headline as a boosting
 /// field (`titleBoost` × the headline's BM25 is added to each matching sentence of the article).
 /// Read-only after construction and safe to share; per-query scratch buffers come from a pool.
 public final class SentenceIndex: @unchecked Sendable {
@@ -28,19 +35,44 @@ public final class SentenceIndex: @unchecked Sendable {
     let body: BM25Index
     let titles: BM25Index
     let sentenceArticle: [Int32]
+    /// The paragraph (index into `paragraphKeys`) of each sentence, and each paragraph's BM25
+    /// length normalisation.
+    let sentenceParagraph: [Int32]
+    let paragraphNorms: [Double]
     /// Each article's kicker + headline + subtitle, normalised (scalars).
     let titleScalars: [[Unicode.Scalar]]
+    /// (article, paragraph) of each paragraph document.
+    let paragraphKeys: [(Int32, Int32)]
     private let pool: ScratchPool
 
     public init(articles: [Article], sentences: [Sentence], normalizer: Normalizer) {
         body = BM25Index(count: sentences.count) { Tokenizer.terms(sentences[$0].scalars) }
+        // Paragraphs are scored from the sentence postings (a paragraph's sentences are
+        // consecutive): no second posting list, only each sentence's paragraph and each
+        // paragraph's length.
+        var keys: [(Int32, Int32)] = []
+        var ofSentence: [Int32] = []
+        ofSentence.reserveCapacity(sentences.count)
+        var lengths: [Double] = []
+        for (i, sentence) in sentences.enumerated() {
+            if i == 0 || sentences[i - 1].article != sentence.article || sentences[i - 1].paragraph != sentence.paragraph {
+                keys.append((Int32(sentence.article), Int32(sentence.paragraph)))
+                lengths.append(0)
+            }
+            ofSentence.append(Int32(keys.count - 1))
+            lengths[keys.count - 1] += body.length(of: i)
+        }
+        let average = lengths.isEmpty ? 1 : max(1, lengths.reduce(0, +) / Double(lengths.count))
+        paragraphNorms = lengths.map { BM25Index.k1 * (1 - BM25Index.b + BM25Index.b * $0 / average) }
+        sentenceParagraph = ofSentence
+        paragraphKeys = keys
         let normalizedTitles = articles.map { a in
             Array(normalizer.normalize([a.kicker, a.headline, a.subtitle].compactMap { $0 }.joined(separator: " ")).unicodeScalars)
         }
         titleScalars = normalizedTitles
         titles = BM25Index(count: normalizedTitles.count) { Tokenizer.terms(normalizedTitles[$0]) }
         sentenceArticle = sentences.map { Int32($0.article) }
-        pool = ScratchPool(sizes: [sentences.count, articles.count])
+        pool = ScratchPool(sizes: [sentences.count, articles.count, keys.count, keys.count])
     }
 
     /// Query terms of a normalised question, with Han unigrams down-weighted.
@@ -101,6 +133,39 @@ public final class SentenceIndex: @unchecked Sendable {
         defer { pool.give(back: &scratch) }
         titles.accumulate(terms, into: &scratch.buffers[1], touched: &scratch.touched[1])
         let hits = scratch.touched[1].map { (article: Int($0), score: scratch.buffers[1][Int($0)]) }
+        return SentenceIndex.top(hits, limit: limit) { $0.score }
+    }
+
+    /// Top paragraphs, best first: BM25 over paragraphs as documents, their term frequencies
+    /// summed from the sentence postings.
+    public func searchParagraphs(_ query: [(term: Term, weight: Double)], limit: Int = 5) -> [ParagraphHit] {
+        var scratch = pool.take()
+        defer { pool.give(back: &scratch) }
+        let n = Double(paragraphKeys.count)
+        let k1 = BM25Index.k1
+        for (term, weight) in scoredTerms(query) {
+            // Term frequency per paragraph (buffer 3, cleared again before the next term).
+            var holding: [Int32] = []
+            for p in body.postings(of: term) {
+                let para = sentenceParagraph[Int(p.doc)]
+                if scratch.buffers[3][Int(para)] == 0 { holding.append(para) }
+                scratch.buffers[3][Int(para)] += Double(p.tf)
+            }
+            let df = Double(holding.count)
+            defer { for para in holding { scratch.buffers[3][Int(para)] = 0 } }
+            guard df > 0, !(df > n * 0.3 && n > 20) else { continue }
+            let idf = log(1 + (n - df + 0.5) / (df + 0.5)) * weight
+            for para in holding {
+                let d = Int(para)
+                let tf = scratch.buffers[3][d]
+                if scratch.buffers[2][d] == 0 { scratch.touched[2].append(para) }
+                scratch.buffers[2][d] += idf * tf * (k1 + 1) / (tf + paragraphNorms[d])
+            }
+        }
+        let hits = scratch.touched[2].map { d -> ParagraphHit in
+            let (a, p) = paragraphKeys[Int(d)]
+            return ParagraphHit(article: Int(a), paragraph: Int(p), score: scratch.buffers[2][Int(d)])
+        }
         return SentenceIndex.top(hits, limit: limit) { $0.score }
     }
 
