@@ -35,24 +35,27 @@ public final class KnowledgeBase: Sendable {
 
     /// Builds from pages already in memory (tests write their own fixture pages this way).
     public static func build(pages: [Page], problems: [PageLoadProblem] = [], normalizer: Normalizer = Normalizer()) -> KnowledgeBase {
-        // Pages are parsed, split and normalised on all cores, then numbered in page order.
+        // Pages are parsed, split and normalised on all cores (sentences made there too, with
+        // provisional numbers), then numbered in page order.
         let parsed = parallelMap(pages.count) { i in
             PageParser.parse(pages[i]).map { article in
-                (article, article.paragraphs.map { SentenceSplitter.split($0).map(normalizer.normalizeTracked) })
+                (article, article.paragraphs.enumerated().flatMap { p, paragraph in
+                    SentenceSplitter.split(paragraph).map { Sentence(id: 0, article: 0, paragraph: p, tracked: normalizer.normalizeTracked($0)) }
+                })
             }
         }
         var articles: [Article] = []
         var sentences: [Sentence] = []
+        articles.reserveCapacity(parsed.reduce(0) { $0 + $1.count })
         for page in parsed {
-            for (parsedArticle, paragraphs) in page {
+            for (parsedArticle, articleSentences) in page {
                 var article = parsedArticle
                 let articleIndex = articles.count
-                for (p, texts) in paragraphs.enumerated() {
-                    for tracked in texts {
-                        let s = Sentence(id: sentences.count, article: articleIndex, paragraph: p, tracked: tracked)
-                        article.sentenceIDs.append(s.id)
-                        sentences.append(s)
-                    }
+                for var s in articleSentences {
+                    s.id = sentences.count
+                    s.article = articleIndex
+                    article.sentenceIDs.append(s.id)
+                    sentences.append(s)
                 }
                 articles.append(article)
             }

@@ -19,10 +19,40 @@ public struct SentenceScanner {
     /// Index of the sentence in `KnowledgeBase.sentences` (for `Sourced`).
     public let sentenceID: Int
 
+    /// Which scalars the sentence holds, folded into 256 bits: most words an extractor looks
+    /// for start with a character the sentence does not have, and are ruled out without a scan.
+    private let present: (UInt64, UInt64, UInt64, UInt64)
+
     public init(tracked: TrackedText, sentenceID: Int) {
         self.tracked = tracked
         self.s = tracked.scalars
         self.sentenceID = sentenceID
+        var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        for c in tracked.scalars { SentenceScanner.mark(c, in: &bits) }
+        present = bits
+    }
+
+    @inline(__always) private static func mark(_ c: Unicode.Scalar, in bits: inout (UInt64, UInt64, UInt64, UInt64)) {
+        let h = (c.value &* 2654435761) >> 24 & 255
+        let bit: UInt64 = 1 << UInt64(h & 63)
+        switch h >> 6 {
+        case 0: bits.0 |= bit
+        case 1: bits.1 |= bit
+        case 2: bits.2 |= bit
+        default: bits.3 |= bit
+        }
+    }
+
+    /// False when the sentence certainly lacks `c` (true may be a false positive).
+    @inline(__always) public func mayContain(_ c: Unicode.Scalar) -> Bool {
+        let h = (c.value &* 2654435761) >> 24 & 255
+        let bit: UInt64 = 1 << UInt64(h & 63)
+        switch h >> 6 {
+        case 0: return present.0 & bit != 0
+        case 1: return present.1 & bit != 0
+        case 2: return present.2 & bit != 0
+        default: return present.3 & bit != 0
+        }
     }
 
     /// Scans a sentence of the knowledge base (its stored normalisation; nothing is recomputed).
@@ -46,7 +76,7 @@ public struct SentenceScanner {
     /// Offsets where `word` (already normalised) occurs, left to right.
     public func occurrences(of word: String, in range: Range<Int>? = nil) -> [Int] {
         let scalars = word.unicodeScalars
-        guard let first = scalars.first else { return [] }
+        guard let first = scalars.first, mayContain(first), let last = scalars.last, mayContain(last) else { return [] }
         let n = scalars.count
         let r = range ?? 0..<s.count
         guard r.count >= n else { return [] }

@@ -5,8 +5,8 @@ struct EntityBuilder {
     let normalizer: Normalizer
     var entities: [Entity] = []
     private var byName: [String: Int] = [:]
-    /// Every name of an entity with facts (route, contact, service, event): `isFactName` is asked
-    /// for each mention in the corpus, so it must not scan the entities.
+    /// Every name of an entity with facts (route, contact, service, event): a mention by one of
+    /// these names adds nothing but ambiguity. Asked for each mention, so a set.
     private var factNames = Set<String>()
     /// Each entity's names and articles as sets, for merging without scanning lists.
     private var nameSets: [Set<String>] = []
@@ -22,7 +22,16 @@ struct EntityBuilder {
 
     /// Adds an entity, or merges its names into an existing one of the same kind and name.
     mutating func add(_ kind: EntityKind, name: String, names: [String], articles: [Int], fact: Int?) {
-        let normalized = orderedUnique(names.map { normalizer.normalize(stripQuotes($0)) }.filter { $0.unicodeScalars.count >= 2 })
+        add(kind, name: name, normalized: normalizedNames(names), articles: articles, fact: fact)
+    }
+
+    /// Names as the dictionary keeps them: quotes stripped, normalised, two scalars or more, once each.
+    func normalizedNames(_ names: [String]) -> [String] {
+        orderedUnique(names.map { normalizer.normalize(stripQuotes($0)) }.filter { $0.unicodeScalars.count >= 2 })
+    }
+
+    /// `add` with the names already normalised (`normalizedNames`).
+    mutating func add(_ kind: EntityKind, name: String, normalized: [String], articles: [Int], fact: Int?) {
         guard let main = normalized.first else { return }
         let key = kind.rawValue + "|" + main
         let hasFacts = kind != .term && kind != .mention
@@ -46,34 +55,38 @@ struct EntityBuilder {
 
     /// Quoted terms (`“暖心坊”`) and named organisations/places become entities of their articles.
     mutating func addQuotedTermsAndMentions(articles: [Article], sentences: [Sentence]) {
-        for (ai, article) in articles.enumerated() {
-            var scanners = article.sentenceIDs.map { SentenceScanner(sentence: sentences[$0], normalizer: normalizer) }
+        // Articles are scanned on all cores (the names with facts are all known by now), then
+        // the names are added in article order.
+        let factNames = self.factNames
+        let scanner = self
+        let found = parallelMap(articles.count) { ai -> [(kind: EntityKind, name: String, normalized: [String])] in
+            let article = articles[ai]
+            var out: [(kind: EntityKind, name: String, normalized: [String])] = []
+            var scanners = article.sentenceIDs.map { SentenceScanner(sentence: sentences[$0], normalizer: scanner.normalizer) }
             let title = [article.kicker, article.headline, article.subtitle].compactMap { $0 }.joined(separator: " ")
-            scanners.append(SentenceScanner(tracked: normalizer.normalizeTracked(title), sentenceID: -1))
-            for scanner in scanners {
-                for q in scanner.quotedTerms() where (2...12).contains(q.range.count) && isNameLike(q.value) {
-                    add(.term, name: scanner.original(q.range), names: [q.value], articles: [ai], fact: nil)
+            scanners.append(SentenceScanner(tracked: scanner.normalizer.normalizeTracked(title), sentenceID: -1))
+            for sc in scanners {
+                for q in sc.quotedTerms() where (2...12).contains(q.range.count) && scanner.isNameLike(q.value) {
+                    out.append((.term, sc.original(q.range), scanner.normalizedNames([q.value])))
                 }
-                for m in NameFinder.names(in: scanner, suffixes: EntityBuilder.mentionSuffixes, maxLength: 14)
-                    where (4...14).contains(m.range.count) && !isFactName(m.value) {
-                    add(.mention, name: m.value, names: [m.value] + NameFinder.shortForms(of: m.value), articles: [ai], fact: nil)
+                for m in NameFinder.names(in: sc, suffixes: EntityBuilder.mentionSuffixes, maxLength: 14)
+                    where (4...14).contains(m.range.count) && !factNames.contains(scanner.normalizer.normalize(scanner.stripQuotes(m.value))) {
+                    out.append((.mention, m.value, scanner.normalizedNames([m.value] + NameFinder.shortForms(of: m.value))))
                 }
             }
+            return out
+        }
+        for (ai, list) in found.enumerated() {
+            for c in list { add(c.kind, name: c.name, normalized: c.normalized, articles: [ai], fact: nil) }
         }
     }
 
-    /// True when an entity with facts (route, contact, service, event) already goes by this name,
-    /// so a passing mention of it adds nothing but ambiguity.
-    private func isFactName(_ name: String) -> Bool {
-        factNames.contains(normalizer.normalize(stripQuotes(name)))
-    }
-
     /// A quoted phrase that names something (not a quoted sentence or slogan with punctuation).
-    private func isNameLike(_ s: String) -> Bool {
+    func isNameLike(_ s: String) -> Bool {
         !s.unicodeScalars.contains { ",。!?;:、 ".unicodeScalars.contains($0) }
     }
 
-    private func stripQuotes(_ s: String) -> String {
+    func stripQuotes(_ s: String) -> String {
         String(scalars: s.unicodeScalars.filter { $0 != "\u{201C}" && $0 != "\u{201D}" })
     }
 
