@@ -252,4 +252,24 @@ import Testing
         #expect(kb.articles[top.article].headline == "社区新增便民服务点")
         #expect(kb.index.normalizedTitle(of: top.article) == Array("社区新增便民服务点".unicodeScalars))
     }
+
+    @Test func printsTellsWhichArticleSaysATerm() throws {
+        let kb = Self.transitKB
+        let route = try #require(kb.articles.firstIndex { $0.headline == "115路公交调整发车时间" })
+        let point = try #require(kb.articles.firstIndex { $0.headline == "社区新增便民服务点" })
+        let park = try #require(kb.articles.firstIndex { $0.headline == "口袋公园开放" })
+        let fares = try #require(kb.articles.firstIndex { $0.headline == "1150路与K115路同步调整" })
+        func prints(_ term: Term, _ article: Int) -> Bool { kb.index.prints(kb.index.locate(termKey: term.key), article: article) }
+        // In a sentence of this article and of another one.
+        #expect(prints(Term(bigram: "首", "班"), route) && prints(Term(bigram: "首", "班"), point))
+        #expect(!prints(Term(bigram: "首", "班"), park))
+        // Only in the last paragraph of an article (not its first sentence).
+        #expect(prints(Term(bigram: "闭", "园"), park) && !prints(Term(bigram: "闭", "园"), fares))
+        // Only in a headline.
+        #expect(prints(Term(word: "115"), route) && !prints(Term(word: "115"), fares))
+        #expect(prints(Term(bigram: "便", "民"), point))
+        // Printed nowhere.
+        #expect(kb.index.locate(termKey: Term(bigram: "鑫", "鑫").key).isEmpty)
+        #expect(!prints(Term(bigram: "鑫", "鑫"), park))
+    }
 }

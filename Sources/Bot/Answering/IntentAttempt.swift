@@ -182,9 +182,10 @@ struct IntentAttempt {
             guard focuses.isEmpty || fromContext else { return .notApplicable }
             // The article test first (a few set lookups, once per article); rendering costs more.
             var covered: [Int: Bool] = [:]
+            let coverage = answerer.retrieval.articleCoverage(u)
             func articleCovers(_ a: Int) -> Bool {
                 if let c = covered[a] { return c }
-                let c = answerer.retrieval.articleCoverage(u, article: a) >= RetrievalAnswerer.minimumCoverage
+                let c = coverage(a) >= RetrievalAnswerer.minimumCoverage
                 covered[a] = c
                 return c
             }

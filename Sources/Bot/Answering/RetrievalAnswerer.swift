@@ -11,20 +11,8 @@ import Knowledge
 /// carry at least `minimumCoverage` of that weight. A question about something no article covers
 /// is declined even when some words overlap.
 struct RetrievalAnswerer: Sendable {
+    /// "Does this article say X" is answered from the index postings (`SentenceIndex.prints`).
     let kb: KnowledgeBase
-    /// Per article, every term (character, bigram, word) its sentences and headline print — so
-    /// "does this article say X" is a set lookup, not a scan.
-    let articleTerms: [Set<UInt64>]
-
-    init(kb: KnowledgeBase) {
-        self.kb = kb
-        articleTerms = kb.articles.indices.map { a in
-            var set = Set<UInt64>()
-            for sid in kb.articles[a].sentenceIDs { for t in Tokenizer.terms(kb.sentences[sid].scalars) { set.insert(t.key) } }
-            for t in Tokenizer.terms(kb.index.normalizedTitle(of: a)) { set.insert(t.key) }
-            return set
-        }
-    }
 
     /// The term key of a unit (character, bigram or ASCII word).
     func key(_ unit: [Unicode.Scalar]) -> UInt64 {
@@ -327,9 +315,18 @@ struct RetrievalAnswerer: Sendable {
 
     /// Indices of units found anywhere in an article (its sentences or headline).
     func presentUnits(_ units: [Unit], article: Int) -> Set<Int> {
+        presentUnits(keys: units.map { key($0.scalars) }, articles: CollectionOfOne(article))
+    }
+
+    /// Indices of units (given by their term keys) found in any of the articles; stops early
+    /// once every unit is found (an entity named in hundreds of articles).
+    func presentUnits<C: Collection>(keys: [UInt64], articles: C) -> Set<Int> where C.Element == Int {
         var out = Set<Int>()
-        let terms = articleTerms[article]
-        for (i, unit) in units.enumerated() where terms.contains(key(unit.scalars)) { out.insert(i) }
+        let located = keys.map { kb.index.locate(termKey: $0) }
+        for a in articles {
+            for (i, l) in located.enumerated() where !out.contains(i) && kb.index.prints(l, article: a) { out.insert(i) }
+            if out.count == keys.count { break }
+        }
         return out
     }
 
@@ -389,8 +386,8 @@ extension RetrievalAnswerer {
             FileHandle.standardError.write(Data("units: \(all.map { String(scalars: $0.scalars) + "/" + String(format: "%.1f", $0.weight) + ($0.explained ? "E" : "") + ($0.present ? "" : "!") })\n".utf8))
         }
         guard total > 0 else { return 1 }
-        var found = Set<Int>()
-        for a in Set(articles) { found.formUnion(presentUnits(rest, article: a)) }
+        let distinctArticles = Array(Set(articles))
+        let found = presentUnits(keys: rest.map { key($0.scalars) }, articles: distinctArticles)
         // A bigram whose two characters each belong to an explained or found unit is only the
         // seam between two words (`发车|间隔` → `车间`), not something the article must print.
         var covered = Set<Unicode.Scalar>()
@@ -398,10 +395,9 @@ extension RetrievalAnswerer {
         for i in found { covered.formUnion(rest[i].scalars) }
         // An unknown bigram made of characters the article prints (`1天发` for a route that runs
         // `每天` and `发车`) is a rewording, not new information: it counts most of its weight.
-        let distinctArticles = Array(Set(articles))
         func printed(_ c: Unicode.Scalar) -> Bool {
-            let key = Term(unigram: c).key
-            return distinctArticles.contains { articleTerms[$0].contains(key) }
+            let location = kb.index.locate(termKey: Term(unigram: c).key)
+            return distinctArticles.contains { kb.index.prints(location, article: $0) }
         }
         var got = 0.0
         for (i, unit) in rest.enumerated() {
@@ -449,10 +445,21 @@ extension RetrievalAnswerer {
 
     /// Share of the question's content weight found anywhere in an article (sentences and headline).
     func articleCoverage(_ u: Understanding, article: Int) -> Double {
+        articleCoverage(u)(article)
+    }
+
+    /// `articleCoverage` for many articles: the question's units and their term keys are
+    /// worked out once (a question without a focus tests every fact's article).
+    func articleCoverage(_ u: Understanding) -> (Int) -> Double {
         let us = units(of: u)
         let total = us.reduce(0) { $0 + $1.weight }
-        guard total > 0 else { return 0 }
-        let found = presentUnits(us, article: article)
-        return found.reduce(0) { $0 + us[$1].weight } / total
+        let located = us.map { kb.index.locate(termKey: key($0.scalars)) }
+        let index = kb.index
+        return { article in
+            guard total > 0 else { return 0 }
+            var got = 0.0
+            for (i, l) in located.enumerated() where index.prints(l, article: article) { got += us[i].weight }
+            return got / total
+        }
     }
 }

@@ -7,16 +7,25 @@ struct KnowledgeReport {
     let kb: KnowledgeBase
     let buildMilliseconds: Double
 
-    /// Indices of facts per article, per kind.
-    private func facts(of article: Int) -> (routes: [TransitRoute], contacts: [Contact], forecasts: [WeatherForecast],
-                                            services: [PublicService], events: [Event], figures: [Figure]) {
-        (kb.facts.routes.filter { $0.article == article }, kb.facts.contacts.filter { $0.article == article },
-         kb.facts.forecasts.filter { $0.article == article }, kb.facts.services.filter { $0.article == article },
-         kb.facts.events.filter { $0.article == article }, kb.facts.figures.filter { $0.article == article })
+    typealias ArticleFacts = (routes: [TransitRoute], contacts: [Contact], forecasts: [WeatherForecast],
+                              services: [PublicService], events: [Event], figures: [Figure])
+
+    /// Facts grouped by article, per kind, in one pass over each fact list (a filter per article
+    /// was quadratic on a thousand pages).
+    private func factsByArticle() -> [ArticleFacts] {
+        var out = [ArticleFacts](repeating: ([], [], [], [], [], []), count: kb.articles.count)
+        for r in kb.facts.routes where out.indices.contains(r.article) { out[r.article].routes.append(r) }
+        for c in kb.facts.contacts where out.indices.contains(c.article) { out[c.article].contacts.append(c) }
+        for w in kb.facts.forecasts where out.indices.contains(w.article) { out[w.article].forecasts.append(w) }
+        for s in kb.facts.services where out.indices.contains(s.article) { out[s.article].services.append(s) }
+        for e in kb.facts.events where out.indices.contains(e.article) { out[e.article].events.append(e) }
+        for g in kb.facts.figures where out.indices.contains(g.article) { out[g.article].figures.append(g) }
+        return out
     }
 
     func text(showArticles: Bool) -> String {
         var out: [String] = []
+        let grouped = factsByArticle()
         for (i, a) in kb.articles.enumerated() {
             out.append("[\(a.id)] \(a.kind.rawValue): \(a.title)")
             if let c = a.column { out.append("    column: \(c)") }
@@ -27,7 +36,7 @@ struct KnowledgeReport {
             if showArticles {
                 for p in a.paragraphs { out.append("      ¶ " + p) }
             }
-            let f = facts(of: i)
+            let f = grouped[i]
             for r in f.routes { out += routeLines(r) }
             for c in f.contacts { out += contactLines(c) }
             for s in f.services { out += serviceLines(s) }
@@ -51,8 +60,9 @@ struct KnowledgeReport {
 
     func json() -> String {
         var articles: [JSONValue] = []
+        let grouped = factsByArticle()
         for (i, a) in kb.articles.enumerated() {
-            let f = facts(of: i)
+            let f = grouped[i]
             var members: [(String, JSONValue)] = [
                 ("id", .string(a.id.description)), ("file", .string(a.id.file)), ("kind", .string(a.kind.rawValue)),
                 ("headline", .string(a.headline)), ("title", .string(a.title)),

@@ -85,6 +85,22 @@ public struct BM25Index: Sendable {
         return postings[Int(id)]
     }
 
+    /// The documents holding the term with this key, in document order (empty when none does).
+    func postings(ofKey key: UInt64) -> [Posting] {
+        guard let id = termIDs[key] else { return [] }
+        return postings[Int(id)]
+    }
+
+    /// Index of the first posting whose document is at least `doc` (binary search).
+    static func firstPosting(atLeast doc: Int32, in list: [Posting]) -> Int {
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if list[mid].doc < doc { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     public func documentFrequency(_ term: Term) -> Int {
         guard let id = termIDs[term.key] else { return 0 }
         return postings[Int(id)].count

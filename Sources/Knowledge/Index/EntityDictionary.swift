@@ -70,6 +70,10 @@ public struct EntityDictionary: Sendable {
     /// Bigram key → (entity, name index) containing it, for partial matches.
     private var byBigram: [UInt64: [(Int, Int)]] = [:]
     private var nameBigramCounts: [[Int]] = []
+    /// Flat name ids: entity `e`'s name `ni` is `nameBase[e] + ni`; `nameOwner` maps back.
+    private var nameBase: [Int] = []
+    private var nameOwner: [(Int, Int)] = []
+    private var nameCount: Int { nameOwner.count }
     /// Pinyin key → entities, for homophones and English.
     private var byPinyin: [String: [Int]] = [:]
     /// First scalars of names (folded into 64 Ki bits), to skip most question characters cheaply.
@@ -101,6 +105,8 @@ public struct EntityDictionary: Sendable {
         var keysForPinyin: [(Int, String)] = []
         nameBigramCounts = []
         for e in entities {
+            nameBase.append(nameOwner.count)
+            for ni in e.names.indices { nameOwner.append((e.id, ni)) }
             var counts: [Int] = []
             for (ni, name) in e.names.enumerated() {
                 let s = Array(name.unicodeScalars)
@@ -157,36 +163,35 @@ public struct EntityDictionary: Sendable {
         // flat and sorted by name, so no per-query dictionaries are built.
         let exactSpans = kept.map(\.range)
         if question.count >= 2 {
-            var matches: [(entity: Int32, name: Int32, at: Int32, key: UInt64)] = []
+            // Distinct question bigrams, each at its first position.
+            var keys: [(key: UInt64, at: Int)] = []
             for k in 0..<(question.count - 1) {
                 let key = Term(bigram: question[k], question[k + 1]).key
-                guard let list = byBigram[key] else { continue }
-                for (e, ni) in list { matches.append((Int32(e), Int32(ni), Int32(k), key)) }
+                if byBigram[key] != nil, !keys.contains(where: { $0.key == key }) { keys.append((key, k)) }
             }
-            matches.sort { ($0.entity, $0.name, $0.key, $0.at) < ($1.entity, $1.name, $1.key, $1.at) }
-            var best: [Int: EntityMatch] = [:]
-            var i = 0
-            while i < matches.count {
-                var j = i
-                var distinct = 0
-                var lo = Int.max, hi = 0
-                var lastKey: UInt64? = nil
-                while j < matches.count && matches[j].entity == matches[i].entity && matches[j].name == matches[i].name {
-                    if matches[j].key != lastKey {
-                        distinct += 1
-                        lastKey = matches[j].key
-                        lo = min(lo, Int(matches[j].at)); hi = max(hi, Int(matches[j].at) + 2)
-                    }
-                    j += 1
+            // One pass over the postings, counting per name (flat ids): no sort of the matches.
+            var hits = [PartialHit](repeating: PartialHit(), count: nameCount)
+            var touched: [Int32] = []
+            for (key, at) in keys {
+                for (e, ni) in byBigram[key]! {
+                    let g = nameBase[e] + ni
+                    if hits[g].distinct == 0 { touched.append(Int32(g)); hits[g].lo = Int32(at); hits[g].hi = Int32(at + 2) }
+                    hits[g].distinct += 1
+                    hits[g].lo = min(hits[g].lo, Int32(at)); hits[g].hi = max(hits[g].hi, Int32(at + 2))
                 }
-                let e = Int(matches[i].entity), ni = Int(matches[i].name)
-                i = j
-                guard !kept.contains(where: { $0.entity == e }) else { continue }
+            }
+            touched.sort()
+            var best: [Int: EntityMatch] = [:]
+            for g32 in touched {
+                let g = Int(g32), hit = hits[g]
+                let (e, ni) = nameOwner[g]
+                guard hit.distinct >= 2, !kept.contains(where: { $0.entity == e }) else { continue }
                 let total = nameBigramCounts[e][ni]
-                guard total > 0, distinct >= 2 else { continue }
-                let coverage = Double(min(distinct, total)) / Double(total)
+                guard total > 0 else { continue }
+                let coverage = Double(min(Int(hit.distinct), total)) / Double(total)
                 if coverage >= minimumCoverage, best[e].map({ coverage > $0.coverage }) ?? true {
-                    best[e] = EntityMatch(entity: e, name: entities[e].names[ni], range: lo..<hi, kind: .partial, coverage: coverage)
+                    best[e] = EntityMatch(entity: e, name: entities[e].names[ni], range: Int(hit.lo)..<Int(hit.hi),
+                                          kind: .partial, coverage: coverage)
                 }
             }
             // A partial match inside an exact one is a shorter name the longer match already covers.
@@ -196,6 +201,13 @@ public struct EntityDictionary: Sendable {
             }
         }
         return kept.sorted { ($0.coverage, $0.range.count) > ($1.coverage, $1.range.count) }
+    }
+
+    /// Per-name tally of a partial lookup: distinct question bigrams found, and their span.
+    private struct PartialHit {
+        var distinct: Int32 = 0
+        var lo: Int32 = 0
+        var hi: Int32 = 0
     }
 
     /// Entities whose name has this toneless pinyin key (`qingpu`, `tianyuanwuzhen`).

@@ -43,6 +43,8 @@ public final class SentenceIndex: @unchecked Sendable {
     let titleScalars: [[Unicode.Scalar]]
     /// (article, paragraph) of each paragraph document.
     let paragraphKeys: [(Int32, Int32)]
+    /// Lowest and highest sentence id of each article (an empty article has an empty span).
+    let articleSpans: [(first: Int32, last: Int32)]
     private let pool: ScratchPool
 
     public init(articles: [Article], sentences: [Sentence], normalizer: Normalizer) {
@@ -72,6 +74,9 @@ public final class SentenceIndex: @unchecked Sendable {
         titleScalars = normalizedTitles
         titles = BM25Index(count: normalizedTitles.count) { Tokenizer.terms(normalizedTitles[$0]) }
         sentenceArticle = sentences.map { Int32($0.article) }
+        articleSpans = articles.map { a in
+            (Int32(a.sentenceIDs.min() ?? 0), a.sentenceIDs.max().map(Int32.init) ?? -1)
+        }
         pool = ScratchPool(sizes: [sentences.count, articles.count, keys.count, keys.count])
     }
 
@@ -181,6 +186,36 @@ public final class SentenceIndex: @unchecked Sendable {
 
     /// An article's headline (with kicker and subtitle), normalised.
     public func normalizedTitle(of article: Int) -> [Unicode.Scalar] { titleScalars[article] }
+
+    /// Where one term (by key) is printed: its sentence and headline postings, looked up once
+    /// so that many articles can be tested against it.
+    public struct TermLocation: Sendable {
+        let body: [BM25Index.Posting]
+        let titles: [BM25Index.Posting]
+        /// Whether no sentence or headline prints the term.
+        public var isEmpty: Bool { body.isEmpty && titles.isEmpty }
+    }
+
+    public func locate(termKey key: UInt64) -> TermLocation {
+        TermLocation(body: body.postings(ofKey: key), titles: titles.postings(ofKey: key))
+    }
+
+    /// Whether an article's sentences or its headline print the located term: a binary search
+    /// in each posting list — "does this article say X" without a term set per article.
+    public func prints(_ location: TermLocation, article: Int) -> Bool {
+        if !location.titles.isEmpty {
+            let i = BM25Index.firstPosting(atLeast: Int32(article), in: location.titles)
+            if i < location.titles.count && location.titles[i].doc == Int32(article) { return true }
+        }
+        let span = articleSpans[article]
+        guard !location.body.isEmpty, span.first <= span.last else { return false }
+        var i = BM25Index.firstPosting(atLeast: span.first, in: location.body)
+        while i < location.body.count && location.body[i].doc <= span.last {
+            if sentenceArticle[Int(location.body[i].doc)] == Int32(article) { return true }
+            i += 1
+        }
+        return false
+    }
 
     /// Inverse document frequency of a term among sentences (0 when it occurs nowhere).
     public func idf(_ term: Term) -> Double { body.idf(term) }
