@@ -95,6 +95,24 @@ import Testing
         #expect(matches.allSatisfy { $0.kind == .exact && $0.range == 0..<9 }, "\(matches.map(\.name))")
     }
 
+    @Test func namesSharingTheirFirstCharactersMatchOnlyWhenWhole() throws {
+        let page = """
+        惠企政策上新
+
+        ■记者 王明
+
+        本报讯 我市推出“惠农贷”“惠农e贷”和“惠企通”三项服务,企业可在线申请。
+        """
+        let dictionary = KnowledgeBase.build(pages: [Page(file: "terms.txt", text: page)]).entities
+        func matched(_ q: String) -> Set<String> {
+            Set(dictionary.lookup(Array(Normalizer().normalize(q).unicodeScalars)).filter { $0.kind == .exact }.map(\.name))
+        }
+        #expect(Set(dictionary.entities(of: .term).map(\.name)) == ["惠农贷", "惠农e贷", "惠企通"])
+        #expect(matched("惠农e贷怎么申请") == ["惠农e贷"])
+        #expect(matched("惠企通和惠农贷有什么区别") == ["惠企通", "惠农贷"])
+        #expect(matched("惠农政策") == [])
+    }
+
     // MARK: - Partial matches
 
     @Test func partialMatchCarriesItsCoverage() throws {

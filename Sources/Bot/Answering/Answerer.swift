@@ -21,6 +21,10 @@ struct Answerer: Sendable {
     /// Figures grouped by their normalised measure (`出口额` → figures), so a question is matched
     /// against each distinct measure once, not against every figure of the corpus.
     let figuresByMeasure: [(measure: String, figures: [Int])]
+    /// What a dialogue state can refer to: route ids the paper prints, and each entity by kind
+    /// and display name (the first entity with that name, as a scan would find).
+    let routeIDs: Set<String>
+    let entityByName: [EntityKind: [String: Int]]
 
     init(kb: KnowledgeBase, catalog: IntentCatalog) {
         self.kb = kb
@@ -38,6 +42,10 @@ struct Answerer: Sendable {
             groups[m, default: []].append(i)
         }
         figuresByMeasure = order.map { ($0, groups[$0]!) }
+        routeIDs = Set(kb.facts.routes.map(\.routeID))
+        var byName: [EntityKind: [String: Int]] = [:]
+        for e in kb.entities.entities where byName[e.kind]?[e.name] == nil { byName[e.kind, default: [:]][e.name] = e.id }
+        entityByName = byName
         let caps = capabilities
         suggestionsByLanguage = [.zh: caps.suggestions(.zh), .en: caps.suggestions(.en)]
         summaryByLanguage = [.zh: caps.summary(.zh), .en: caps.summary(.en)]
@@ -176,9 +184,9 @@ struct Answerer: Sendable {
 
     /// The dialogue's remembered entity, looked up again by kind and name.
     func resolve(_ state: DialogueState) -> Focus? {
-        if let id = state.routeID, kb.facts.routes.contains(where: { $0.routeID == id }) { return .route(id) }
+        if let id = state.routeID, routeIDs.contains(id) { return .route(id) }
         guard let ref = state.entity, let kind = EntityKind(rawValue: ref.kind) else { return nil }
-        return kb.entities.entities.first { $0.kind == kind && $0.name == ref.name }.map { .entity($0.id) }
+        return entityByName[kind]?[ref.name].map { .entity($0) }
     }
 
     // MARK: - Replies

@@ -52,9 +52,8 @@ final class BotEngine: Sendable {
     func citations(_ sentenceIDs: [Int]) -> [SourceCitation] {
         var seen = Set<Int>()
         return sentenceIDs.filter { seen.insert($0).inserted }.map { id in
-            let s = kb.sentences[id]
-            let a = kb.articles[s.article]
-            return SourceCitation(article: a.title, file: a.id.file, sentence: s.text)
+            let article = kb.sentences[id].article
+            return SourceCitation(article: kb.articles[article].title, file: kb.articles[article].id.file, sentence: kb.sentences[id].text)
         }
     }
 }

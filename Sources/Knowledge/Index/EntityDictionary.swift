@@ -66,7 +66,13 @@ public struct EntityMatch: Sendable {
 public struct EntityDictionary: Sendable {
     public private(set) var entities: [Entity] = []
     /// First scalar of a name → (entity, name scalars), for exact scanning.
-    private var byFirst: [Unicode.Scalar: [(Int, [Unicode.Scalar])]] = [:]
+    private var byFirst: [Unicode.Scalar: [Int32]] = [:]
+    /// Names of two or more scalars by their first two (bigram key), longest first: a common
+    /// first character (`嘉`) does not make every question scan hundreds of names.
+    private var byFirstPair: [UInt64: [Int32]] = [:]
+    /// Every name's scalars in one buffer (flat name id → `nameStart[g] ..< nameStart[g + 1]`).
+    private var nameScalars: [Unicode.Scalar] = []
+    private var nameStart: [Int32] = [0]
     /// Bigram key → (entity, name index) containing it, for partial matches.
     private var byBigram: [UInt64: [(Int, Int)]] = [:]
     private var nameBigramCounts: [[Int]] = []
@@ -110,8 +116,12 @@ public struct EntityDictionary: Sendable {
             var counts: [Int] = []
             for (ni, name) in e.names.enumerated() {
                 let s = Array(name.unicodeScalars)
+                let g = Int32(nameOwner.count - e.names.count + ni)
+                nameScalars += s
+                nameStart.append(Int32(nameScalars.count))
                 if let f = s.first {
-                    byFirst[f, default: []].append((e.id, s))
+                    if s.count >= 2 { byFirstPair[Term(bigram: s[0], s[1]).key, default: []].append(g) }
+                    else { byFirst[f, default: []].append(g) }
                     let v = Int(f.value & 0xFFFF)
                     firstBits[v >> 6] |= 1 << UInt64(v & 63)
                 }
@@ -127,7 +137,8 @@ public struct EntityDictionary: Sendable {
             for p in e.pinyin where p.count >= 4 { keysForPinyin.append((e.id, p)) }
         }
         for (id, key) in keysForPinyin where !(byPinyin[key]?.contains(id) ?? false) { byPinyin[key, default: []].append(id) }
-        for k in byFirst.keys { byFirst[k]!.sort { $0.1.count > $1.1.count } }
+        func length(_ g: Int32) -> Int32 { nameStart[Int(g) + 1] - nameStart[Int(g)] }
+        for k in byFirstPair.keys { byFirstPair[k]!.sort { length($0) > length($1) } }
     }
 
     /// Entities of one kind.
@@ -140,15 +151,17 @@ public struct EntityDictionary: Sendable {
         var i = 0
         while i < question.count {
             let v = Int(question[i].value & 0xFFFF)
-            if firstBits[v >> 6] & (1 << UInt64(v & 63)) != 0, let candidates = byFirst[question[i]] {
-                for (id, name) in candidates where i + name.count <= question.count {
-                    var k = 1
-                    while k < name.count && question[i + k] == name[k] { k += 1 }
-                    if k == name.count {
-                        exact.append(EntityMatch(entity: id, name: String(scalars: name), range: i..<(i + name.count),
-                                                 kind: .exact, coverage: 1))
+            if firstBits[v >> 6] & (1 << UInt64(v & 63)) != 0 {
+                if i + 1 < question.count, let candidates = byFirstPair[Term(bigram: question[i], question[i + 1]).key] {
+                    for g in candidates {
+                        let start = Int(nameStart[Int(g)]), length = Int(nameStart[Int(g) + 1]) - start
+                        guard i + length <= question.count else { continue }
+                        var k = 2
+                        while k < length && question[i + k] == nameScalars[start + k] { k += 1 }
+                        if k == length { exact.append(exactMatch(g, at: i)) }
                     }
                 }
+                for g in byFirst[question[i]] ?? [] { exact.append(exactMatch(g, at: i)) }
             }
             i += 1
         }
@@ -201,6 +214,12 @@ public struct EntityDictionary: Sendable {
             }
         }
         return kept.sorted { ($0.coverage, $0.range.count) > ($1.coverage, $1.range.count) }
+    }
+
+    private func exactMatch(_ g: Int32, at i: Int) -> EntityMatch {
+        let (e, ni) = nameOwner[Int(g)]
+        let length = Int(nameStart[Int(g) + 1] - nameStart[Int(g)])
+        return EntityMatch(entity: e, name: entities[e].names[ni], range: i..<(i + length), kind: .exact, coverage: 1)
     }
 
     /// Per-name tally of a partial lookup: distinct question bigrams found, and their span.
