@@ -5,17 +5,11 @@ import Foundation
 /// fixture pages written for these tests (not copies of the corpus, phrased differently, in the
 /// paper's style) and small lookup helpers.
 enum ServiceEventFixtures {
-    /// `corpus/` at the package root, found from this file's path.
-    static let corpusDirectory: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("corpus").path
+    /// `corpus/` at the package root.
+    static var corpusDirectory: String { PracticalFactsFixtures.corpusDirectory }
 
-    /// The knowledge base of the bundled corpus.
-    static let corpus: KnowledgeBase = {
-        do { return try KnowledgeBase.build(corpusDirectory: corpusDirectory) } catch {
-            fatalError("cannot build the bundled corpus at \(corpusDirectory): \(error)")
-        }
-    }()
+    /// The knowledge base of the bundled corpus (the one built for the practical-fact tests).
+    static var corpus: KnowledgeBase { PracticalFactsFixtures.corpus }
 
     /// A knowledge base of fixture pages.
     static func build(_ texts: String...) -> KnowledgeBase {

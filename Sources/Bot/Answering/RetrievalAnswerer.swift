@@ -225,12 +225,13 @@ struct RetrievalAnswerer: Sendable {
         let unitTotal = unitList.reduce(0) { $0 + $1.weight }
         var best: (hit: SentenceHit, window: Range<Int>, coverage: Double, score: Double, predicate: Double, typeMatch: Double)?
         var articleUnits: [Int: Set<Int>] = [:]
+        let locatedUnits = located(unitList)
         for hit in hits.prefix(RetrievalAnswerer.candidates * (focusArticles == nil ? 1 : 3)) {
             let sentence = kb.sentences[hit.sentence]
             let title = kb.index.normalizedTitle(of: sentence.article)
             // Coverage of the sentence plus headline, plus the names the rest of the article
             // establishes (a story names 日月星辰小区 once, then says 久旺物业 will manage it).
-            let known = articleUnits[sentence.article] ?? presentUnits(unitList, article: sentence.article)
+            let known = articleUnits[sentence.article] ?? locatedUnits.present(in: sentence.article)
             articleUnits[sentence.article] = known
             let sentenceCoverage = coverage(unitList, total: unitTotal, in: sentence.scalars, 0..<sentence.scalars.count, title: title,
                                             types: types, context: typeContext, alsoPresent: known, contextWeight: 0.8)
@@ -313,21 +314,31 @@ struct RetrievalAnswerer: Sendable {
         return out
     }
 
-    /// Indices of units found anywhere in an article (its sentences or headline).
-    func presentUnits(_ units: [Unit], article: Int) -> Set<Int> {
-        presentUnits(keys: units.map { key($0.scalars) }, articles: CollectionOfOne(article))
+    /// Units with their postings looked up once, to ask of many articles which units they print
+    /// (sentences or headline).
+    struct LocatedUnits {
+        let index: SentenceIndex
+        let locations: [SentenceIndex.TermLocation]
+
+        /// Indices of the units printed in any of the articles; stops once every unit is found
+        /// (an entity named in hundreds of articles).
+        func present<C: Collection>(in articles: C) -> Set<Int> where C.Element == Int {
+            var out = Set<Int>()
+            for a in articles {
+                for (i, l) in locations.enumerated() where !out.contains(i) && index.prints(l, article: a) { out.insert(i) }
+                if out.count == locations.count { break }
+            }
+            return out
+        }
+
+        func present(in article: Int) -> Set<Int> { present(in: CollectionOfOne(article)) }
+
+        /// Whether unit `i` is printed in the article.
+        func prints(_ i: Int, in article: Int) -> Bool { index.prints(locations[i], article: article) }
     }
 
-    /// Indices of units (given by their term keys) found in any of the articles; stops early
-    /// once every unit is found (an entity named in hundreds of articles).
-    func presentUnits<C: Collection>(keys: [UInt64], articles: C) -> Set<Int> where C.Element == Int {
-        var out = Set<Int>()
-        let located = keys.map { kb.index.locate(termKey: $0) }
-        for a in articles {
-            for (i, l) in located.enumerated() where !out.contains(i) && kb.index.prints(l, article: a) { out.insert(i) }
-            if out.count == keys.count { break }
-        }
-        return out
+    func located(_ units: [Unit]) -> LocatedUnits {
+        LocatedUnits(index: kb.index, locations: units.map { kb.index.locate(termKey: key($0.scalars)) })
     }
 
     /// The printed text of a window, without leading connectives, ending with `。`.
@@ -387,7 +398,7 @@ extension RetrievalAnswerer {
         }
         guard total > 0 else { return 1 }
         let distinctArticles = Array(Set(articles))
-        let found = presentUnits(keys: rest.map { key($0.scalars) }, articles: distinctArticles)
+        let found = located(rest).present(in: distinctArticles)
         // A bigram whose two characters each belong to an explained or found unit is only the
         // seam between two words (`发车|间隔` → `车间`), not something the article must print.
         var covered = Set<Unicode.Scalar>()
@@ -443,22 +454,17 @@ extension RetrievalAnswerer {
         return coverage(us, total: total, in: s.scalars, 0..<s.scalars.count, title: kb.index.normalizedTitle(of: s.article), types: u.answerTypes)
     }
 
-    /// Share of the question's content weight found anywhere in an article (sentences and headline).
-    func articleCoverage(_ u: Understanding, article: Int) -> Double {
-        articleCoverage(u)(article)
-    }
-
-    /// `articleCoverage` for many articles: the question's units and their term keys are
-    /// worked out once (a question without a focus tests every fact's article).
+    /// Share of the question's content weight found anywhere in an article (sentences and
+    /// headline), as a function of the article: the units are located once (a question without
+    /// a focus tests every fact's article).
     func articleCoverage(_ u: Understanding) -> (Int) -> Double {
         let us = units(of: u)
         let total = us.reduce(0) { $0 + $1.weight }
-        let located = us.map { kb.index.locate(termKey: key($0.scalars)) }
-        let index = kb.index
+        let locatedUnits = located(us)
         return { article in
             guard total > 0 else { return 0 }
             var got = 0.0
-            for (i, l) in located.enumerated() where index.prints(l, article: article) { got += us[i].weight }
+            for i in us.indices where locatedUnits.prints(i, in: article) { got += us[i].weight }
             return got / total
         }
     }

@@ -30,14 +30,7 @@ struct IntentMatcher: Sendable {
     static func weight(englishWords n: Int) -> Double { n <= 1 ? 1.0 : 1.6 }
 
     func score(chinese q: [Unicode.Scalar]) -> [IntentCandidate] {
-        var scores: [Int: (Double, [String])] = [:]
-        for h in zh.longestHits(in: q) {
-            var e = scores[h.payload, default: (0, [])]
-            e.0 += IntentMatcher.weight(chineseLength: h.range.count)
-            e.1.append(h.phrase)
-            scores[h.payload] = e
-        }
-        return rank(scores)
+        rank(zh.longestHits(in: q).map { ($0.payload, IntentMatcher.weight(chineseLength: $0.range.count), $0.phrase) })
     }
 
     /// Ranges of the question covered by any intent keyword (overlapping hits included:
@@ -48,18 +41,16 @@ struct IntentMatcher: Sendable {
     func englishKeywordHits(_ words: [String]) -> [Range<Int>] { en.longestHits(in: words).map(\.range) }
 
     func score(english words: [String]) -> [IntentCandidate] {
-        var scores: [Int: (Double, [String])] = [:]
-        for h in en.longestHits(in: words) {
-            var e = scores[h.payload, default: (0, [])]
-            e.0 += IntentMatcher.weight(englishWords: h.range.count)
-            e.1.append(h.phrase)
-            scores[h.payload] = e
-        }
-        return rank(scores)
+        rank(en.longestHits(in: words).map { ($0.payload, IntentMatcher.weight(englishWords: $0.range.count), $0.phrase) })
     }
 
-    private func rank(_ raw: [Int: (Double, [String])]) -> [IntentCandidate] {
-        var scores = raw
+    /// Sums each intent's keyword hits (weight, keywords in order), scales by priority, ranks.
+    private func rank(_ hits: [(intent: Int, weight: Double, phrase: String)]) -> [IntentCandidate] {
+        var scores: [Int: (Double, [String])] = [:]
+        for h in hits {
+            scores[h.intent, default: (0, [])].0 += h.weight
+            scores[h.intent, default: (0, [])].1.append(h.phrase)
+        }
         for (k, v) in scores { scores[k] = (v.0 * intents[k].priority, v.1) }
         let sorted = scores.sorted { ($0.value.0, -$0.key) > ($1.value.0, -$1.key) }
         let second = sorted.count > 1 ? sorted[1].value.0 : 0

@@ -63,11 +63,7 @@ enum EventExtractor {
     static func readAttributes(of sc: SentenceScanner, title: SentenceScanner, mentions: [EventMention], current: Int?,
                                into drafts: inout [EventDraft]) {
         func owner(_ offset: Int, fallback: Bool) -> Int? {
-            let clause = sc.clause(around: offset)
-            let same = mentions.filter { clause.contains($0.range.lowerBound) }
-            let pool = same.isEmpty ? mentions : same
-            if let m = pool.min(by: { abs($0.range.lowerBound - offset) < abs($1.range.lowerBound - offset) }) { return m.draft }
-            return fallback ? current : nil
+            sc.nearest(mentions, to: offset) { $0.range.lowerBound }?.draft ?? (fallback ? current : nil)
         }
         for f in venues(in: sc, title: title) { if let o = owner(f.range.lowerBound, fallback: false) { drafts[o].setVenue(f.value, sc) } }
         for f in themes(in: sc) { if let o = owner(f.range.lowerBound, fallback: true) { drafts[o].setTheme(f.value, sc) } }

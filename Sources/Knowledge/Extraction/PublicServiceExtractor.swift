@@ -65,11 +65,7 @@ enum PublicServiceExtractor {
     static func readAttributes(of sc: SentenceScanner, mentions: [ServiceMention], current: Int?, into registry: inout ServiceRegistry) {
         /// The service mentioned nearest `offset` (same clause first); `fallback` allows the current one.
         func owner(_ offset: Int, fallback: Bool) -> Int? {
-            let clause = sc.clause(around: offset)
-            let sameClause = mentions.filter { clause.contains($0.range.lowerBound) }
-            let pool = sameClause.isEmpty ? mentions : sameClause
-            if let m = pool.min(by: { abs($0.range.lowerBound - offset) < abs($1.range.lowerBound - offset) }) { return m.draft }
-            return fallback ? current : nil
+            sc.nearest(mentions, to: offset) { $0.range.lowerBound }?.draft ?? (fallback ? current : nil)
         }
         /// The service that is the subject where `offset` is: named earlier in its clause, ending the
         /// clause right before (`开设了外籍人士服务专窗,提供…`), or opening a clause before it.

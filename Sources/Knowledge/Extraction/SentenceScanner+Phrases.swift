@@ -39,24 +39,18 @@ extension SentenceScanner {
         return a..<b
     }
 
+    /// Of the mentions (located by their start offset), the one nearest `offset`, preferring
+    /// those in the same clause — which service or event a sentence's attribute belongs to.
+    func nearest<M>(_ mentions: [M], to offset: Int, start: (M) -> Int) -> M? {
+        let clause = clause(around: offset)
+        let same = mentions.filter { clause.contains(start($0)) }
+        return (same.isEmpty ? mentions : same).min { abs(start($0) - offset) < abs(start($1) - offset) }
+    }
+
     /// `range` with any of `leading` words removed from its start and `trailing` words from its
-    /// end, repeatedly (`为:…` → `…`; `…等站点` → `…`).
+    /// end, repeatedly (`为:…` → `…`; `…等站点` → `…`), spaces trimmed (see `stripWords`).
     public func trimmed(_ range: Range<Int>, leading: [String] = [], trailing: [String] = []) -> Range<Int> {
-        var a = range.lowerBound
-        var b = range.upperBound
-        var changed = true
-        while changed && a < b {
-            changed = false
-            if let w = longestWord(leading, at: a, limit: b) {
-                a += w.unicodeScalars.count
-                changed = true
-            }
-            if let w = longestWord(trailing, endingAt: b, from: a) {
-                b -= w.unicodeScalars.count
-                changed = true
-            }
-        }
-        return trimmedSpaces(a..<max(a, b))
+        stripWords(range, leading: leading, trailing: trailing)
     }
 
     /// Splits `range` at list separators that stand outside parentheses; empty items are dropped.

@@ -65,7 +65,7 @@ public struct EntityMatch: Sendable {
 /// against. Built from the facts and articles; read-only afterwards.
 public struct EntityDictionary: Sendable {
     public private(set) var entities: [Entity] = []
-    /// First scalar of a name → (entity, name scalars), for exact scanning.
+    /// One-scalar names by that scalar (flat name ids), for exact scanning.
     private var byFirst: [Unicode.Scalar: [Int32]] = [:]
     /// Names of two or more scalars by their first two (bigram key), longest first: a common
     /// first character (`嘉`) does not make every question scan hundreds of names.
