@@ -13,6 +13,10 @@ public final class KnowledgeBase: Sendable {
     public let problems: [PageLoadProblem]
     /// Number of pages read.
     public let pageCount: Int
+    /// Items of notices and guides with the values printed inside each (see `PageItem`).
+    public let items: [PageItem]
+    /// True when every article is newspaper copy (declines then say "the paper").
+    public let isNewspaperOnly: Bool
 
     public init(articles: [Article], sentences: [Sentence], facts: FactStore, index: SentenceIndex,
                 entities: EntityDictionary, problems: [PageLoadProblem], pageCount: Int) {
@@ -23,6 +27,8 @@ public final class KnowledgeBase: Sendable {
         self.entities = entities
         self.problems = problems
         self.pageCount = pageCount
+        self.items = PageItem.collect(articles: articles, sentences: sentences)
+        self.isNewspaperOnly = !articles.contains { $0.isDocument }
     }
 
     /// Builds from a corpus directory. Unreadable pages are skipped and listed in `problems`;
@@ -37,11 +43,21 @@ public final class KnowledgeBase: Sendable {
     public static func build(pages: [Page], problems: [PageLoadProblem] = [], normalizer: Normalizer = Normalizer()) -> KnowledgeBase {
         // Pages are parsed, split and normalised on all cores (sentences made there too, with
         // provisional numbers), then numbered in page order.
+        // A page in traditional or mixed script is read in simplified form (layout rules,
+        // structure and extractors see one script); each sentence keeps its printed form.
         let parsed = parallelMap(pages.count) { i in
-            PageParser.parse(pages[i]).map { article in
-                (article, article.paragraphs.enumerated().flatMap { p, paragraph in
-                    SentenceSplitter.split(paragraph).map { Sentence(id: 0, article: 0, paragraph: p, tracked: normalizer.normalizeTracked($0)) }
-                })
+            var page = pages[i]
+            let printed = PrintedText(page.text)
+            page.text = printed.simplified
+            return PageParser.parse(page).map { parsedArticle in
+                var article = parsedArticle
+                let sentences = article.paragraphs.enumerated().flatMap { p, paragraph in
+                    SentenceSplitter.split(paragraph).map {
+                        Sentence(id: 0, article: 0, paragraph: p, tracked: normalizer.normalizeTracked(printed.printed($0)))
+                    }
+                }
+                if printed.differs { article.paragraphs = article.paragraphs.map(printed.printed) }
+                return (article, sentences)
             }
         }
         var articles: [Article] = []
@@ -69,5 +85,40 @@ public final class KnowledgeBase: Sendable {
         })
         return KnowledgeBase(articles: articles, sentences: sentences, facts: facts, index: index, entities: entities,
                              problems: problems, pageCount: pages.count)
+    }
+}
+
+/// A page's printed text beside its simplified form (one scalar for one scalar), so text found
+/// in the simplified page can be quoted as printed.
+struct PrintedText {
+    let original: String
+    let simplified: String
+    let differs: Bool
+
+    /// Only a page printed largely in traditional characters (over 2 % of its Han characters
+    /// change) is read simplified: a simplified page with a stray traditional character keeps
+    /// its text as printed (the one-to-one table also folds 著 into 着, harmless in matching,
+    /// wrong in a quotation).
+    init(_ text: String) {
+        original = text
+        var han = 0
+        var changed = 0
+        for s in text.unicodeScalars where ScalarClass.isHan(s) {
+            han += 1
+            if ScriptTables.simplified(s) != s { changed += 1 }
+        }
+        differs = changed * 50 > han
+        simplified = differs ? ScriptTables.simplified(text) : text
+    }
+
+    /// `text` (from the simplified page) as the page prints it; `text` itself when the page is
+    /// simplified already or the text was joined across lines (then it is not found verbatim).
+    func printed(_ text: String) -> String {
+        guard differs, let r = simplified.range(of: text) else { return text }
+        let start = simplified.unicodeScalars.distance(from: simplified.unicodeScalars.startIndex, to: r.lowerBound)
+        let count = text.unicodeScalars.count
+        let o = original.unicodeScalars
+        let a = o.index(o.startIndex, offsetBy: start)
+        return String(String.UnicodeScalarView(o[a..<o.index(a, offsetBy: count)]))
     }
 }

@@ -148,7 +148,7 @@ import Testing
         let text = r.render(showFails: false)
         // median of [7, 10, 16, 18] = 13; p90 by nearest rank = the 4th = 18
         #expect(text.contains("conciseness over 4 passing in-scope answers: median 13 chars, p90 18 chars"))
-        #expect(text.hasSuffix("accuracy=0.500 inscope=0.500 oos=0.500 median_len=13"))
+        #expect(text.hasSuffix("accuracy=0.500 inscope=0.500 oos=0.500 median_len=13 wrong=0.500 answered=6"))
         #expect(text.contains("note: 1 in-scope question(s) without 'expect' left unscored"))
         #expect(text.contains("note: 2 question(s) had no answer (counted as fail)"))
     }
@@ -159,7 +159,7 @@ import Testing
         let text = EvalScorer.score(questions: questions, answers: answers).render(showFails: false)
         #expect(text.contains("median 3 chars, p90 50 chars"))
         let none = EvalScorer.score(questions: [Self.q("o", oos: true)], answers: [Self.a("o", "", fallback: true)]).render(showFails: false)
-        #expect(none.hasSuffix("accuracy=1.000 inscope=nan oos=1.000 median_len=nan"))
+        #expect(none.hasSuffix("accuracy=1.000 inscope=nan oos=1.000 median_len=nan wrong=nan answered=0"))
     }
 
     @Test func showFailsListsEachFailure() {

@@ -10,6 +10,7 @@ struct Answerer: Sendable {
     let catalog: IntentCatalog
     let resolver: FactResolver
     let retrieval: RetrievalAnswerer
+    let items: ItemAnswerer
     let capabilities: Capabilities
     /// The place each page is about (page file → `平湖`…), for place-specific answers such as forecasts.
     let pagePlaces: [String: String]
@@ -24,6 +25,8 @@ struct Answerer: Sendable {
     /// What a dialogue state can refer to: route ids the paper prints, and each entity by kind
     /// and display name (the first entity with that name, as a scan would find).
     let routeIDs: Set<String>
+    /// Articles that print a route's facts.
+    let routeArticles: Set<Int>
     let entityByName: [EntityKind: [String: Int]]
 
     init(kb: KnowledgeBase, catalog: IntentCatalog) {
@@ -31,6 +34,7 @@ struct Answerer: Sendable {
         self.catalog = catalog
         resolver = FactResolver(kb: kb)
         retrieval = RetrievalAnswerer(kb: kb)
+        items = ItemAnswerer(kb: kb)
         capabilities = Capabilities(kb: kb, catalog: catalog)
         pagePlaces = PagePlaces.compute(kb, places: catalog.lexicon.places)
         names = NormalizedNames(kb)
@@ -43,6 +47,7 @@ struct Answerer: Sendable {
         }
         figuresByMeasure = order.map { ($0, groups[$0]!) }
         routeIDs = Set(kb.facts.routes.map(\.routeID))
+        routeArticles = Set(kb.facts.routes.map(\.article))
         var byName: [EntityKind: [String: Int]] = [:]
         for e in kb.entities.entities where byName[e.kind]?[e.name] == nil { byName[e.kind, default: [:]][e.name] = e.id }
         entityByName = byName
@@ -69,6 +74,10 @@ struct Answerer: Sendable {
             let id = u.routes[0].id
             return decline(lang == .en ? "route \(id)" : "\(id)路", u, intent: u.topIntent?.name)
         }
+
+        // An item of a notice or guide, named with what is asked of it: its own value, or a
+        // decline when it prints none (never a neighbour's value or the page's hotline).
+        if let a = items.answer(u, state: focuses.isEmpty ? state : nil) { return a }
 
         // Intents that answer with the kind of value asked for (a "where" never gets a date).
         let asked = AnswerType.primary(of: u.answerTypes)
@@ -101,6 +110,12 @@ struct Answerer: Sendable {
                 // A route question naming no route: ask which, rather than let retrieval pick one.
                 if candidate.intent == candidates.first?.intent, catalog.intents[candidate.intent].requiredSlots.contains(.route),
                    u.unknownWords.isEmpty, retrieval.unexplainedCoverage(u) >= RetrievalAnswerer.minimumCoverage {
+                    // Unless the question's own words are answered outside every route's article
+                    // (a card, a water-bus line, an office): that is not a route question.
+                    if let r = retrieval.answer(u, focusArticles: nil, boostArticles: []),
+                       !routeArticles.contains(kb.sentences[r.sentence].article) {
+                        return retrieved(r, u, focus: nil)
+                    }
                     return a
                 }
                 if clarification == nil { clarification = a }
@@ -201,7 +216,8 @@ struct Answerer: Sendable {
     }
 
     func retrieved(_ r: RetrievalAnswerer.Result, _ u: Understanding, focus: Focus?) -> Answer {
-        let lead = u.language == .en ? "The paper reports: " : ""
+        let isDocument = kb.articles[kb.sentences[r.sentence].article].isDocument
+        let lead = u.language == .en ? (isDocument ? "The notice says: " : "The paper reports: ") : ""
         var a = Answer(text: lead + r.text, outcome: .retrieval, intent: u.topIntent?.name ?? "retrieval",
                        confidence: min(0.95, 0.35 + 0.6 * r.coverage), language: u.language, sentences: [r.sentence])
         a.debug = r.debug
@@ -229,8 +245,8 @@ struct Answerer: Sendable {
     func decline(_ what: String, _ u: Understanding, intent: String?) -> Answer {
         let subject = what.unicodeScalars.count > 40 ? String(scalars: what.unicodeScalars.prefix(40)) + "…" : what
         let text = u.language == .en
-            ? "Sorry, I have no information about \(subject) in the paper."
-            : "抱歉，报上没有找到关于“\(subject)”的信息。"
+            ? "Sorry, I have no information about \(subject) in \(kb.isNewspaperOnly ? "the paper" : "the pages I have")."
+            : "抱歉，\(kb.isNewspaperOnly ? "报上" : "现有资料中")没有找到关于“\(subject)”的信息。"
         var a = Answer(text: text, outcome: .decline, intent: intent, confidence: 0, language: u.language)
         a.suggestions = suggestionsByLanguage[u.language] ?? []
         return a

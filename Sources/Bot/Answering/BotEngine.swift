@@ -53,7 +53,10 @@ final class BotEngine: Sendable {
         var seen = Set<Int>()
         return sentenceIDs.filter { seen.insert($0).inserted }.map { id in
             let article = kb.sentences[id].article
-            return SourceCitation(article: kb.articles[article].title, file: kb.articles[article].id.file, sentence: kb.sentences[id].text)
+            let a = kb.articles[article]
+            let path = a.sectionPath(kb.sentences[id].paragraph)
+            return SourceCitation(article: a.documentTitle ?? a.title, file: a.id.file, sentence: kb.sentences[id].text,
+                                  section: path.isEmpty ? nil : path.joined(separator: " > "), publisher: a.publisher)
         }
     }
 }

@@ -63,7 +63,9 @@ enum HumanReply {
         var lines = [reply.answer]
         let en = reply.lang == "en"
         for s in reply.sources {
-            lines.append((en ? "  source: " : "  来源：") + "《\(s.article)》 \(s.file)")
+            let by = s.publisher.map { en ? " (\($0))" : "（\($0)）" } ?? ""
+            lines.append((en ? "  source: " : "  来源：") + "《\(s.article)》\(by) \(s.file)")
+            if let section = s.section { lines.append("    § " + section) }
             lines.append("    “\(s.sentence)”")
         }
         if !reply.suggestions.isEmpty {

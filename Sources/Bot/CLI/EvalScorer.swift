@@ -14,6 +14,9 @@ enum EvalScorer {
 
     struct Report {
         var inPass = 0, inFail = 0, oosPass = 0, oosFail = 0, unscored = 0, missing = 0
+        /// Answers given (not declined) and, of those, the ones that fail: the wrong-answer rate.
+        var given = 0, wrong = 0
+        var wrongRate: Double { ratio(wrong, given) }
         var byCategory: [String: (pass: Int, total: Int)] = [:]
         var byLanguage: [String: (pass: Int, total: Int)] = [:]
         var lengths: [Int] = []
@@ -64,7 +67,8 @@ enum EvalScorer {
                 }
             }
             out.append("")
-            out.append("accuracy=\(fmt(accuracy)) inscope=\(fmt(inScope)) oos=\(fmt(outOfScope)) median_len=\(fmtInt(median(lengths)))")
+            out.append("wrong answers: \(wrong) of \(given) given (\(fmt(wrongRate))); a decline is a miss, not a wrong answer")
+            out.append("accuracy=\(fmt(accuracy)) inscope=\(fmt(inScope)) oos=\(fmt(outOfScope)) median_len=\(fmtInt(median(lengths))) wrong=\(fmt(wrongRate)) answered=\(given)")
             return out.joined(separator: "\n")
         }
 
@@ -99,6 +103,8 @@ enum EvalScorer {
                         : "missing " + unmet.map { $0.joined(separator: "|") }.joined(separator: " & "))
                 }
             }
+            let given = a != nil && !(norm.isEmpty || a!.fallback)
+            if given { r.given += 1; if !ok { r.wrong += 1 } }
             r.byCategory[q.category, default: (0, 0)].pass += ok ? 1 : 0
             r.byCategory[q.category, default: (0, 0)].total += 1
             r.byLanguage[q.language, default: (0, 0)].pass += ok ? 1 : 0

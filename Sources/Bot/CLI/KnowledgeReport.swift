@@ -75,6 +75,18 @@ struct KnowledgeReport {
             members.append(("date", a.metadata.date.map(JSONValue.string) ?? .null))
             members.append(("paragraphs", .int(a.paragraphs.count)))
             members.append(("sentences", .int(a.sentenceIDs.count)))
+            if a.isDocument {
+                // The document's tree: each line with its section path, and its items with their values.
+                if let p = a.publisher { members.append(("publisher", .string(p))) }
+                members.append(("lines", .array(a.paragraphs.enumerated().map { p, text in
+                    .object([("path", .array(a.sectionPath(p).map(JSONValue.string))), ("text", .string(text))])
+                })))
+                let items = kb.items.filter { $0.article == i }
+                members.append(("items", .array(items.map { item in
+                    .object([("name", .string(item.name)), ("path", .array(item.parents.map(JSONValue.string))),
+                             ("fields", .object(item.fields.map { ($0.key.isEmpty ? "text" : $0.key, JSONValue.string($0.value)) }))])
+                })))
+            }
             var factMembers: [(String, JSONValue)] = []
             if !f.routes.isEmpty { factMembers.append(("routes", .array(f.routes.map(routeJSON)))) }
             if !f.contacts.isEmpty { factMembers.append(("contacts", .array(f.contacts.map(contactJSON)))) }

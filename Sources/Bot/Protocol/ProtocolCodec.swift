@@ -152,7 +152,10 @@ struct ProtocolCodec: Sendable {
             ("confidence", .double(reply.confidence)),
             ("fallback", .bool(reply.fallback)),
             ("sources", .array(reply.sources.map {
-                .object([("article", .string($0.article)), ("file", .string($0.file)), ("sentence", .string($0.sentence))])
+                var fields: [(String, JSONValue)] = [("article", .string($0.article)), ("file", .string($0.file)), ("sentence", .string($0.sentence))]
+                if let section = $0.section { fields.append(("section", .string(section))) }
+                if let publisher = $0.publisher { fields.append(("publisher", .string(publisher))) }
+                return .object(fields)
             })),
             ("suggestions", .array(reply.suggestions.map(JSONValue.string))),
             ("session", reply.session.map(JSONValue.string) ?? .null),

@@ -5,6 +5,9 @@ struct SourceCitation: Sendable, Equatable {
     var article: String
     var file: String
     var sentence: String
+    /// For a notice or guide: the section the sentence sits in (`三、办理网点 > 1. 城南…`) and the publisher.
+    var section: String? = nil
+    var publisher: String? = nil
 }
 
 /// One reply to one `Request`. `answer` is the answer text alone; everything else is metadata.

@@ -45,7 +45,8 @@ enum ReplyDecoder {
         if case .array(let sources)? = value["sources"] {
             reply.sources = sources.map {
                 SourceCitation(article: $0["article"]?.stringValue ?? "", file: $0["file"]?.stringValue ?? "",
-                               sentence: $0["sentence"]?.stringValue ?? "")
+                               sentence: $0["sentence"]?.stringValue ?? "",
+                               section: $0["section"]?.stringValue, publisher: $0["publisher"]?.stringValue)
             }
         }
         if case .array(let suggestions)? = value["suggestions"] { reply.suggestions = suggestions.compactMap(\.stringValue) }

@@ -42,6 +42,8 @@ public enum ArticleKind: String, Sendable, Codable {
     case photo
     /// A commentary or editorial.
     case commentary
+    /// An official notice, policy or service guide: one per page, read by `PageStructure`.
+    case document
 }
 
 /// One sentence of an article, kept in its original form and in normalised form.
@@ -158,6 +160,18 @@ public struct Article: Sendable {
     /// Indices into `KnowledgeBase.sentences` of this article's body sentences, in order.
     public var sentenceIDs: [Int]
     public var metadata: PageMetadata
+    /// Who published a document (`信息来源：…`), when it prints that.
+    public var publisher: String?
+    /// The notice's own title when the article is a section of a notice or guide.
+    public var documentTitle: String?
+    /// True for an article read from a notice or guide (its paragraphs have section paths).
+    public var isDocument: Bool { documentTitle != nil }
+    /// For a document: each paragraph's section path (headings from the top, e.g.
+    /// `["三、办理网点", "1. 城南交通卡服务中心"]`); empty for newspaper articles.
+    public var sectionPaths: [[String]] = []
+
+    /// The section path of paragraph `p` (empty when the article has no sections).
+    public func sectionPath(_ p: Int) -> [String] { p >= 0 && p < sectionPaths.count ? sectionPaths[p] : [] }
 
     public init(id: ArticleID, kind: ArticleKind = .story, column: String? = nil, kicker: String? = nil, headline: String,
                 subtitle: String? = nil, byline: String? = nil, paragraphs: [String],

@@ -18,11 +18,15 @@ public enum PageParser {
         var assembler = ArticleAssembler(blocks: blocks)
         var drafts = assembler.assemble()
         drafts.removeAll { $0.paragraphs.isEmpty && $0.kind != .notice }
-        return drafts.enumerated().map { index, d in
+        var articles = drafts.enumerated().map { index, d in
             Article(id: ArticleID(file: page.file, ordinal: index + 1), kind: d.kind, column: d.column, kicker: d.kicker,
                     headline: d.headline, subtitle: d.subtitle, byline: d.byline, paragraphs: d.paragraphs,
                     captions: d.captions, metadata: metadata)
         }
+        // Notices and guides: the layout split stays (typed extractors read it best, measured on
+        // the real-page set), and every paragraph gets its section path from the structure reader.
+        if PageStructure.isDocument(page.text) { PageStructure.annotate(&articles, with: PageStructure.read(page.text)) }
+        return articles
     }
 
     // MARK: - Blocks

@@ -1,0 +1,117 @@
+import Foundation
+import Knowledge
+
+/// Answers from the items of notices and guides (`PageItem`): a question that names an item and
+/// asks for its phone, address, hours or fee gets the value printed inside that item — or, when
+/// the item prints none, a decline that says so, never a neighbour's value or the page's
+/// hotline. A question naming a labelled entry (`老年卡`) and its section (`办理材料`, asked as
+/// `要带什么`) gets that entry's text.
+struct ItemAnswerer: Sendable {
+    let kb: KnowledgeBase
+    /// Item indices, longest name first.
+    let byLength: [Int]
+
+    init(kb: KnowledgeBase) {
+        self.kb = kb
+        byLength = kb.items.indices.filter { kb.items[$0].normalizedName.unicodeScalars.count >= 2 }
+            .sorted { kb.items[$0].normalizedName.unicodeScalars.count > kb.items[$1].normalizedName.unicodeScalars.count }
+    }
+
+    /// Which printed labels give a value of each asked kind.
+    static let labelWords: [AnswerType: [String]] = [
+        .phone: ["电话", "热线", "手机", "联系方式", "咨询"],
+        .place: ["地址", "地点", "位置", "网点", "办公地点", "场所"],
+        .time: ["时间", "营业", "办公", "开放", "服务时段"],
+        .money: ["费", "价", "押金", "收费"],
+    ]
+
+    /// Question words that ask for what a section of this name lists: domain vocabulary the
+    /// dictionaries lack (what `要带什么` asks is the `材料` section).
+    static let sectionCues: [(cues: [String], heading: [String])] = [
+        (["带什么", "带哪些", "准备什么", "准备哪些", "需要什么", "要什么", "什么材料", "哪些材料", "什么证件"], ["材料", "证件", "资料"]),
+        (["多少钱", "收费", "费用", "几块", "多少元"], ["收费", "费用", "票价", "价格", "标准"]),
+        (["多久", "几天", "多长时间", "时限"], ["时限", "期限", "时间"]),
+    ]
+
+    /// Heading bigrams too general to tie a question to a section.
+    static let genericBigrams: Set<String> = ["办理", "事项", "相关", "其他", "有关", "说明", "内容", "情况", "要求"]
+
+    enum Outcome {
+        case answered(PageItem, PageItem.Field)
+        /// The item is named but prints no value of the asked kind.
+        case missing(PageItem, AnswerType)
+    }
+
+    func find(_ u: Understanding, state: DialogueState?) -> Outcome? {
+        guard u.language == .zh, !byLength.isEmpty else { return nil }
+        let q = u.normalizedText
+        var named: [Int] = []
+        for i in byLength {
+            let n = kb.items[i].normalizedName
+            if let first = named.first, kb.items[first].normalizedName.unicodeScalars.count > n.unicodeScalars.count { break }
+            if q.contains(n) { named.append(i) }
+        }
+        if named.isEmpty, let ref = state?.entity, ref.kind == ItemAnswerer.entityKind, q.unicodeScalars.count <= 12 {
+            named = byLength.filter { kb.items[$0].name == ref.name }
+        }
+        guard !named.isEmpty else { return nil }
+        let asked = AnswerType.primary(of: u.answerTypes)
+        // A place, office or window asked for its phone, address, hours or fee.
+        if let asked, let words = ItemAnswerer.labelWords[asked] {
+            let places = named.filter { !kb.items[$0].fields.contains { $0.key.isEmpty } }
+            for i in places {
+                if let f = kb.items[i].fields.first(where: { f in words.contains { f.key.contains($0) } }) {
+                    return .answered(kb.items[i], f)
+                }
+            }
+            if let i = places.first { return .missing(kb.items[i], asked) }
+        }
+        // A labelled entry in the section the question asks about.
+        for i in named {
+            let item = kb.items[i]
+            guard let f = item.fields.first(where: { $0.key.isEmpty }) else { continue }
+            if item.parents.contains(where: { matchesSection($0, question: q) }) { return .answered(item, f) }
+        }
+        return nil
+    }
+
+    private func matchesSection(_ heading: String, question q: String) -> Bool {
+        let h = Array(PageItem.headingName(heading).unicodeScalars)
+        for (cues, headings) in ItemAnswerer.sectionCues where cues.contains(where: { q.contains($0) }) {
+            if headings.contains(where: { String(String.UnicodeScalarView(h)).contains($0) }) { return true }
+        }
+        guard h.count >= 2 else { return false }
+        for i in 0..<(h.count - 1) {
+            let bigram = String(String.UnicodeScalarView(h[i...(i + 1)]))
+            if !ItemAnswerer.genericBigrams.contains(bigram), bigram.unicodeScalars.allSatisfy(ScalarClass.isHan), q.contains(bigram) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The dialogue kind an item is remembered as.
+    static let entityKind = "item"
+
+    static let askedWords: [AnswerType: String] = [.phone: "电话", .place: "地址", .time: "时间", .money: "费用"]
+
+    func answer(_ u: Understanding, state: DialogueState?) -> Answer? {
+        guard let outcome = find(u, state: state) else { return nil }
+        switch outcome {
+        case .answered(let item, let f):
+            let label = f.key.isEmpty ? "" : f.key
+            let text = item.name + label + "：" + f.value.trimmingCharacters(in: CharacterSet(charactersIn: "。；;"))  + "。"
+            var a = Answer(text: text, outcome: .fact, intent: "page.item", confidence: 0.9, language: u.language,
+                           sentences: [f.sentence])
+            a.entity = DialogueState.EntityRef(kind: ItemAnswerer.entityKind, name: item.name)
+            return a
+        case .missing(let item, let asked):
+            let what = ItemAnswerer.askedWords[asked] ?? "这一项"
+            let title = kb.articles[item.article].documentTitle ?? kb.articles[item.article].title
+            var a = Answer(text: "抱歉，《\(title)》列出了“\(item.name)”，但没有写明它的\(what)。", outcome: .decline,
+                           intent: "page.item", confidence: 0, language: u.language)
+            a.entity = DialogueState.EntityRef(kind: ItemAnswerer.entityKind, name: item.name)
+            return a
+        }
+    }
+}

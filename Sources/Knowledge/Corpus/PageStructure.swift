@@ -1,0 +1,256 @@
+import Foundation
+
+/// Reads an official notice or service guide — a title, header lines (`发布日期：…`,
+/// `信息来源：…`), numbered sections (`一、` `（一）` `1.` `①` `(1)`), items that carry their own
+/// `地址：… / 电话：… / 服务时间：…` lines — into one article whose paragraphs each know their
+/// section path (`三、办理网点 > 1. 城南交通卡服务中心`).
+///
+/// Newspaper pages keep going through the layout parser: a page is read as a document only when
+/// it prints header fields or at least two numbered section headings at the start of lines.
+public enum PageStructure {
+    /// Header labels a notice prints above its body, by what they give.
+    static let dateLabels = ["发布日期", "发布时间", "日期", "时间", "发文日期", "印发日期", "更新时间", "更新日期"]
+    static let publisherLabels = ["信息来源", "来源", "发布机构", "发布单位", "发文机关", "发文单位", "发布部门", "主办单位"]
+    static let otherHeaderLabels = ["文号", "索引号", "浏览次数", "访问量", "字号", "作者", "编辑", "责任编辑", "点击数"]
+
+    /// A numbered line's level: 1 `一、`, 2 `（一）`, 3 `1.`/`1、`, 4 `(1)`/`①`, 5 a bullet.
+    public static func numbering(_ line: [Unicode.Scalar]) -> (level: Int, length: Int)? {
+        guard let first = line.first else { return nil }
+        func isHanNumeral(_ s: Unicode.Scalar) -> Bool { "一二三四五六七八九十".unicodeScalars.contains(s) }
+        func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 || s.value >= 0xFF10 && s.value <= 0xFF19 }
+        var i = 0
+        if isHanNumeral(first) {
+            while i < line.count, isHanNumeral(line[i]) { i += 1 }
+            if i < line.count, line[i] == "、" { return (1, i + 1) }
+            return nil
+        }
+        if first == "（" || first == "(" {
+            i = 1
+            if i < line.count, isHanNumeral(line[i]) {
+                while i < line.count, isHanNumeral(line[i]) { i += 1 }
+                if i < line.count, line[i] == "）" || line[i] == ")" { return (2, i + 1) }
+                return nil
+            }
+            let start = i
+            while i < line.count, isDigit(line[i]) { i += 1 }
+            if i > start, i < line.count, line[i] == "）" || line[i] == ")" { return (4, i + 1) }
+            return nil
+        }
+        if isDigit(first) {
+            while i < line.count, isDigit(line[i]) { i += 1 }
+            guard i <= 2, i < line.count else { return nil }
+            let mark = line[i]
+            // `1.5元` is a number, `1.城南…` a numbered item.
+            if mark == "、" || mark == "．" || (mark == "." && (i + 1 >= line.count || !isDigit(line[i + 1]))) { return (3, i + 1) }
+            return nil
+        }
+        if first.value >= 0x2460 && first.value <= 0x2473 { return (4, 1) }
+        if "·•●○■□◆◇▪-*".unicodeScalars.contains(first), line.count > 1 { return (5, 1) }
+        return nil
+    }
+
+    /// The label of a `key：value` line (≤ 10 characters before a full- or half-width colon,
+    /// no sentence punctuation inside it), and where its value starts.
+    public static func keyValue(_ line: [Unicode.Scalar]) -> (key: String, valueStart: Int)? {
+        guard let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > 0, colon <= 10, colon + 1 < line.count else { return nil }
+        // A clock time (`8:30`) is not a label.
+        if line[colon] == ":", colon > 0, line[colon - 1].properties.numericType != nil { return nil }
+        let key = line[..<colon]
+        if key.contains(where: { "，,。；;、！？ （(".unicodeScalars.contains($0) }) { return nil }
+        return (String(String.UnicodeScalarView(key)).trimmingCharacters(in: .whitespaces), colon + 1)
+    }
+
+    /// The label in its simplified, half-width form (`電話` → `电话`), for matching header names.
+    static func canonical(_ key: String) -> String {
+        String(scalars: Normalizer.foldWidthScriptAndSpace(key, track: false).scalars)
+    }
+
+    /// Header fields on one line (`发布日期：2024-03-01  来源：嘉兴市交通局`): label → value.
+    static func headerFields(_ line: String) -> [(label: String, value: String)]? {
+        let labels = dateLabels + publisherLabels + otherHeaderLabels
+        var out: [(String, String)] = []
+        let parts = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" || $0 == "|" }).map(String.init)
+        var pendingLabel: String?
+        for part in parts {
+            let scalars = Array(part.unicodeScalars)
+            if let kv = keyValue(scalars), labels.contains(canonical(kv.key)) {
+                out.append((canonical(kv.key), String(String.UnicodeScalarView(scalars[kv.valueStart...]))))
+                pendingLabel = nil
+            } else if let last = part.last, last == "：" || last == ":", labels.contains(canonical(String(part.dropLast()))) {
+                pendingLabel = canonical(String(part.dropLast()))
+            } else if let label = pendingLabel {
+                out.append((label, part))
+                pendingLabel = nil
+            } else if !out.isEmpty {
+                // A value printed with spaces (`2024-03-01 10:20`): part of the previous field.
+                out[out.count - 1].1 += " " + part
+            } else {
+                return nil
+            }
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    /// True when the page reads as a notice or guide rather than a newspaper page.
+    public static func isDocument(_ text: String) -> Bool {
+        var headings = 0
+        var header = false
+        var lineNo = 0
+        for raw in text.split(whereSeparator: \.isNewline) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            lineNo += 1
+            if lineNo <= 8, headerFields(line) != nil { header = true }
+            let scalars = Array(line.unicodeScalars)
+            if let n = numbering(scalars), n.level <= 2 { headings += 1 }
+            if header && headings >= 1 || headings >= 2 { return true }
+        }
+        return false
+    }
+
+    /// A line read from a document: its text, its section path and what it is.
+    public struct Line: Sendable, Equatable {
+        public var text: String
+        public var path: [String]
+        public var isHeading: Bool
+        /// For a `key：value` line or a labelled item (`（一）老年卡：身份证…`): the label and value.
+        public var key: String?
+        public var value: String?
+    }
+
+    /// The header and body lines of a document page.
+    public struct Document: Sendable, Equatable {
+        public var title: String
+        public var date: String?
+        public var publisher: String?
+        public var lines: [Line]
+    }
+
+    /// Splits a document page into title, header fields and body lines with section paths.
+    public static func read(_ text: String) -> Document {
+        var title = ""
+        var date: String?
+        var publisher: String?
+        var lines: [Line] = []
+        var stack: [(level: Int, heading: String)] = []
+        var seenBody = false
+        for raw in text.split(whereSeparator: \.isNewline) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            if !seenBody, let fields = headerFields(line) {
+                for (label, value) in fields {
+                    if dateLabels.contains(label), date == nil { date = value }
+                    if publisherLabels.contains(label), publisher == nil { publisher = value }
+                }
+                continue
+            }
+            if title.isEmpty && lines.isEmpty {
+                title = line
+                continue
+            }
+            seenBody = true
+            let scalars = Array(line.unicodeScalars)
+            if let n = numbering(scalars) {
+                let rest = Array(scalars[n.length...])
+                let endsSentence = rest.last.map { "。；;！!？?".unicodeScalars.contains($0) } ?? false
+                if let kv = keyValue(rest), kv.key.unicodeScalars.count <= 8 {
+                    // A labelled item: `（一）老年卡：身份证原件…` — the label is the item's name.
+                    let value = String(String.UnicodeScalarView(rest[kv.valueStart...])).trimmingCharacters(in: .whitespaces)
+                    while let top = stack.last, top.level >= n.level { stack.removeLast() }
+                    lines.append(Line(text: line, path: stack.map(\.heading) + [String(String.UnicodeScalarView(scalars[..<n.length])) + kv.key],
+                                      isHeading: false, key: kv.key, value: value))
+                    continue
+                }
+                if !endsSentence && rest.count <= 30 && n.level < 5 {
+                    while let top = stack.last, top.level >= n.level { stack.removeLast() }
+                    stack.append((n.level, line))
+                    lines.append(Line(text: line, path: stack.map(\.heading), isHeading: true, key: nil, value: nil))
+                    continue
+                }
+                // A numbered sentence: a step or a rule inside the current section.
+                while let top = stack.last, top.level >= n.level { stack.removeLast() }
+                lines.append(Line(text: line, path: stack.map(\.heading), isHeading: false, key: nil, value: nil))
+                continue
+            }
+            if let kv = keyValue(scalars) {
+                let value = String(String.UnicodeScalarView(scalars[kv.valueStart...])).trimmingCharacters(in: .whitespaces)
+                lines.append(Line(text: line, path: stack.map(\.heading), isHeading: false, key: kv.key, value: value))
+                continue
+            }
+            lines.append(Line(text: line, path: stack.map(\.heading), isHeading: false, key: nil, value: nil))
+        }
+        return Document(title: title, date: date, publisher: publisher, lines: lines)
+    }
+
+    /// The document as one article (or, with `splitSections`, one per top-level section — measured
+    /// worse on the real-page set: typed extractors lose the title's subject). Every paragraph
+    /// keeps its full section path.
+    public static func articles(_ page: Page, splitSections: Bool = false) -> [Article] {
+        let doc = read(page.text)
+        var metadata = page.metadata
+        if metadata.date == nil, let d = doc.date { metadata.date = isoDate(d) ?? d }
+        var groups: [[Line]] = [[]]
+        for line in doc.lines {
+            if splitSections, line.isHeading, line.path.count == 1, !(groups.last?.isEmpty ?? true) { groups.append([]) }
+            groups[groups.count - 1].append(line)
+        }
+        return groups.filter { !$0.isEmpty }.enumerated().map { n, lines in
+            let heading = splitSections && lines[0].isHeading && lines[0].path.count == 1 ? lines[0].text : nil
+            var a = Article(id: ArticleID(file: page.file, ordinal: n + 1), kind: .document, headline: doc.title,
+                            subtitle: heading, paragraphs: lines.map(\.text), metadata: metadata)
+            a.publisher = doc.publisher
+            a.sectionPaths = lines.map(\.path)
+            return a
+        }
+    }
+
+    /// Gives each paragraph of a document page's articles the section path of the line it starts
+    /// with, and every article the document's title, publisher and date.
+    public static func annotate(_ articles: inout [Article], with doc: Document) {
+        var cursor = 0
+        let date = doc.date.map { isoDate($0) ?? $0 }
+        for ai in articles.indices {
+            articles[ai].publisher = doc.publisher
+            articles[ai].documentTitle = doc.title
+            if articles[ai].metadata.date == nil { articles[ai].metadata.date = date }
+            // A block kept whole by the layout parser (`二、办理材料\n（一）…\n（二）…`) is lines of
+            // the document: each its own paragraph, so each gets its own path.
+            articles[ai].paragraphs = articles[ai].paragraphs.flatMap { p in
+                p.contains("\n") ? p.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : [p]
+            }
+            var paths: [[String]] = []
+            var last: [String] = []
+            let heading = articles[ai].headline
+            if let h = doc.lines[cursor...].firstIndex(where: { $0.text == heading }) { last = doc.lines[h].path; cursor = h + 1 }
+            for p in articles[ai].paragraphs {
+                if let j = doc.lines[cursor...].firstIndex(where: { p.hasPrefix($0.text) || $0.text.hasPrefix(p) }) {
+                    last = doc.lines[j].path
+                    cursor = j + 1
+                }
+                paths.append(last)
+            }
+            articles[ai].sectionPaths = paths
+        }
+    }
+
+    /// `2024-03-01`, `2024年3月1日`, `2024/3/1` → `2024-03-01`.
+    static func isoDate(_ text: String) -> String? {
+        var nums: [Int] = []
+        var cur = 0
+        var inNum = false
+        for s in text.unicodeScalars {
+            if let d = s.properties.numericType != nil ? Int(String(s)) : nil, s.value < 0x80 {
+                cur = cur * 10 + d
+                inNum = true
+            } else {
+                if inNum { nums.append(cur) }
+                cur = 0
+                inNum = false
+                if nums.count == 3 { break }
+            }
+        }
+        if inNum { nums.append(cur) }
+        guard nums.count >= 3, nums[0] >= 1900, (1...12).contains(nums[1]), (1...31).contains(nums[2]) else { return nil }
+        return String(format: "%04d-%02d-%02d", nums[0], nums[1], nums[2])
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import Bot
+import Knowledge
+
+/// Answers from items of a notice: the item's own value, a decline when it prints none (the
+/// city hotline on the same page is not its phone), labelled entries by their section, a
+/// follow-up about the item just answered, and citations with section and publisher.
+@Suite struct ItemAnswersTests {
+    static let service: BotService = {
+        let dir = TemporaryDirectory()
+        do {
+            try BotFixtures.write(BotFixtures.pages + [("guide.txt", PageStructureFixture.guide)], to: dir.path)
+            return try BotService(corpusDirectory: dir.path, intentsDirectory: BotFixtures.intentsDirectory, logger: .silent,
+                                  sessions: SessionStore())
+        } catch {
+            fatalError("cannot build the fixture bot: \(error)")
+        }
+    }()
+
+    static func ask(_ text: String, session: String? = nil) -> Reply {
+        service.answer(Request(id: nil, text: text, session: session ?? "i-" + UUID().uuidString), defaultSession: "default")
+    }
+
+    @Test(arguments: [
+        ("城南交通卡服务中心电话多少", "0573-82001234"),
+        ("城南交通卡服务中心在哪里", "南溪路588号"),
+        ("城南交通卡服务中心几点上班", "8:30至17:30"),
+        ("火车站服务点在什么地方", "站前广场东侧"),
+    ])
+    func anItemsOwnValue(_ q: String, _ value: String) throws {
+        let r = Self.ask(q)
+        #expect(r.answer.contains(value), "\(q) → \(r.answer)")
+        let source = try #require(r.sources.first)
+        #expect(source.section?.contains("二、办理网点") == true)
+        #expect(source.publisher == "禾城公交服务有限公司")
+        #expect(source.article == "关于启用新版交通卡办理网点的公告")
+    }
+
+    @Test func aHotlineIsNotAnOfficesPhone() {
+        let r = Self.ask("火车站服务点电话是多少")
+        #expect(r.fallback, "\(r.answer)")
+        #expect(!r.answer.contains("12345") && !r.answer.contains("0573-82001234"), "\(r.answer)")
+        #expect(r.answer.contains("火车站服务点"))
+    }
+
+    @Test func labelledEntryBySection() {
+        let r = Self.ask("办老年卡要带什么")
+        #expect(r.answer.contains("身份证原件"), "\(r.answer)")
+        #expect(!r.answer.contains("押金"), "\(r.answer)")
+    }
+
+    @Test func followUpKeepsTheItem() {
+        let s = "i-" + UUID().uuidString
+        #expect(Self.ask("城南交通卡服务中心在哪里", session: s).answer.contains("南溪路"))
+        let r = Self.ask("那电话呢", session: s)
+        #expect(r.answer.contains("0573-82001234"), "\(r.answer)")
+    }
+
+    @Test func declinesNameTheRightKindOfSource() {
+        let r = Self.ask("火星上有公交吗")
+        #expect(r.fallback)
+        #expect(!r.answer.contains("报上"), "\(r.answer)")
+    }
+
+    @Test func aCardQuestionIsNotAskedWhichRoute() {
+        let r = Self.ask("补办学生卡多久能拿到")
+        #expect(!r.answer.contains("哪一路"), "\(r.answer)")
+        #expect(r.answer.contains("7个工作日"), "\(r.answer)")
+    }
+}
+
+/// The guide page shared by the structure tests (Knowledge) and these (Bot).
+enum PageStructureFixture {
+    static let guide = """
+    关于启用新版交通卡办理网点的公告
+    发布日期：2025-04-02   信息来源：禾城公交服务有限公司
+
+    一、办理材料
+    （一）普通卡：无需材料，押金每张20元。
+    （二）老年卡：本人身份证原件、近期一寸照片1张。
+
+    二、办理网点
+    1. 城南交通卡服务中心
+    地址：南溪路588号一楼
+    电话：0573-82001234
+    服务时间：每天8:30至17:30
+    2. 火车站服务点
+    地址：站前广场东侧
+    ① 节假日照常服务。
+
+    三、其他事项
+    补办学生卡需缴纳工本费10元，7个工作日内可领取新卡。
+    咨询请拨打市民服务热线12345。
+    """
+}
