@@ -10,7 +10,7 @@ import Knowledge
     static let service: BotService = {
         let dir = TemporaryDirectory()
         do {
-            try BotFixtures.write(BotFixtures.pages + [("guide.txt", PageStructureFixture.guide)], to: dir.path)
+            try BotFixtures.write(BotFixtures.pages + [("guide.txt", try String(contentsOfFile: "Tests/Fixtures/notice-guide.txt", encoding: .utf8))], to: dir.path)
             return try BotService(corpusDirectory: dir.path, intentsDirectory: BotFixtures.intentsDirectory, logger: .silent,
                                   sessions: SessionStore())
         } catch {
@@ -68,29 +68,4 @@ import Knowledge
         #expect(!r.answer.contains("哪一路"), "\(r.answer)")
         #expect(r.answer.contains("7个工作日"), "\(r.answer)")
     }
-}
-
-/// The guide page shared by the structure tests (Knowledge) and these (Bot).
-enum PageStructureFixture {
-    static let guide = """
-    关于启用新版交通卡办理网点的公告
-    发布日期：2025-04-02   信息来源：禾城公交服务有限公司
-
-    一、办理材料
-    （一）普通卡：无需材料，押金每张20元。
-    （二）老年卡：本人身份证原件、近期一寸照片1张。
-
-    二、办理网点
-    1. 城南交通卡服务中心
-    地址：南溪路588号一楼
-    电话：0573-82001234
-    服务时间：每天8:30至17:30
-    2. 火车站服务点
-    地址：站前广场东侧
-    ① 节假日照常服务。
-
-    三、其他事项
-    补办学生卡需缴纳工本费10元，7个工作日内可领取新卡。
-    咨询请拨打市民服务热线12345。
-    """
 }

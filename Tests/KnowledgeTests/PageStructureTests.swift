@@ -5,28 +5,10 @@ import Testing
 /// Notices and guides read by structure: header fields, section numbering of every common form,
 /// labelled entries, `key：value` lines, and values attributed to the item that prints them.
 @Suite struct PageStructureTests {
-    /// An invented guide: title, two header fields, 一、/（一）/1. sections, items with their own
-    /// address/phone/hours, a second item without a phone, and a city hotline at the end.
-    static let guide = """
-    关于启用新版交通卡办理网点的公告
-    发布日期：2025-04-02   信息来源：禾城公交服务有限公司
-
-    一、办理材料
-    （一）普通卡：无需材料，押金每张20元。
-    （二）老年卡：本人身份证原件、近期一寸照片1张。
-
-    二、办理网点
-    1. 城南交通卡服务中心
-    地址：南溪路588号一楼
-    电话：0573-82001234
-    服务时间：每天8:30至17:30
-    2. 火车站服务点
-    地址：站前广场东侧
-    ① 节假日照常服务。
-
-    三、其他事项
-    咨询请拨打市民服务热线12345。
-    """
+    /// An invented guide (shared with the Bot tests): title, two header fields, 一、/（一）/1.
+    /// sections, items with their own address/phone/hours, a second item without a phone, and
+    /// a city hotline at the end.
+    static let guide = (try? String(contentsOfFile: "Tests/Fixtures/notice-guide.txt", encoding: .utf8)) ?? ""
 
     static let kb = KnowledgeBase.build(pages: [Page(file: "guide.txt", text: guide)])
 

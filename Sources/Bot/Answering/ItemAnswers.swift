@@ -99,8 +99,7 @@ struct ItemAnswerer: Sendable {
         guard let outcome = find(u, state: state) else { return nil }
         switch outcome {
         case .answered(let item, let f):
-            let label = f.key.isEmpty ? "" : f.key
-            let text = item.name + label + "：" + f.value.trimmingCharacters(in: CharacterSet(charactersIn: "。；;"))  + "。"
+            let text = item.name + f.key + "：" + f.value.trimmingCharacters(in: CharacterSet(charactersIn: "。；;"))  + "。"
             var a = Answer(text: text, outcome: .fact, intent: "page.item", confidence: 0.9, language: u.language,
                            sentences: [f.sentence])
             a.entity = DialogueState.EntityRef(kind: ItemAnswerer.entityKind, name: item.name)

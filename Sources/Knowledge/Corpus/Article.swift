@@ -42,8 +42,6 @@ public enum ArticleKind: String, Sendable, Codable {
     case photo
     /// A commentary or editorial.
     case commentary
-    /// An official notice, policy or service guide: one per page, read by `PageStructure`.
-    case document
 }
 
 /// One sentence of an article, kept in its original form and in normalised form.

@@ -182,28 +182,6 @@ public enum PageStructure {
         return Document(title: title, date: date, publisher: publisher, lines: lines)
     }
 
-    /// The document as one article (or, with `splitSections`, one per top-level section — measured
-    /// worse on the real-page set: typed extractors lose the title's subject). Every paragraph
-    /// keeps its full section path.
-    public static func articles(_ page: Page, splitSections: Bool = false) -> [Article] {
-        let doc = read(page.text)
-        var metadata = page.metadata
-        if metadata.date == nil, let d = doc.date { metadata.date = isoDate(d) ?? d }
-        var groups: [[Line]] = [[]]
-        for line in doc.lines {
-            if splitSections, line.isHeading, line.path.count == 1, !(groups.last?.isEmpty ?? true) { groups.append([]) }
-            groups[groups.count - 1].append(line)
-        }
-        return groups.filter { !$0.isEmpty }.enumerated().map { n, lines in
-            let heading = splitSections && lines[0].isHeading && lines[0].path.count == 1 ? lines[0].text : nil
-            var a = Article(id: ArticleID(file: page.file, ordinal: n + 1), kind: .document, headline: doc.title,
-                            subtitle: heading, paragraphs: lines.map(\.text), metadata: metadata)
-            a.publisher = doc.publisher
-            a.sectionPaths = lines.map(\.path)
-            return a
-        }
-    }
-
     /// Gives each paragraph of a document page's articles the section path of the line it starts
     /// with, and every article the document's title, publisher and date.
     public static func annotate(_ articles: inout [Article], with doc: Document) {
