@@ -9,7 +9,9 @@ let package = Package(
         .executable(name: "enquiry-bot", targets: ["Bot"]),
     ],
     targets: [
-        .target(name: "Knowledge", path: "Sources/Knowledge"),
+        // ICU's dictionary word break ships with Foundation on Linux (`_FoundationICU`).
+        .target(name: "Knowledge", path: "Sources/Knowledge",
+                linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]),
         .target(name: "CSystemShims", path: "Sources/CSystemShims"),
         .executableTarget(
             name: "Bot",

@@ -15,6 +15,8 @@ public final class KnowledgeBase: Sendable {
     public let pageCount: Int
     /// Items of notices and guides with the values printed inside each (see `PageItem`).
     public let items: [PageItem]
+    /// Sections of notices and guides that list members (`三、办理网点` → its offices).
+    public let lists: [PageList]
     /// True when every article is newspaper copy (declines then say "the paper").
     public let isNewspaperOnly: Bool
 
@@ -28,6 +30,7 @@ public final class KnowledgeBase: Sendable {
         self.problems = problems
         self.pageCount = pageCount
         self.items = PageItem.collect(articles: articles, sentences: sentences)
+        self.lists = PageList.collect(articles: articles, sentences: sentences)
         self.isNewspaperOnly = !articles.contains { $0.isDocument }
     }
 

@@ -258,7 +258,7 @@ import Knowledge
 
     // MARK: - Several routes, none named
 
-    @Test(arguments: ["公交首班车几点", "公交车怎么付钱"])
+    @Test(arguments: ["公交首班车几点", "公交车票价多少"])
     func aQuestionNamingNoRouteIsAskedBackWithTheRoutes(question: String) {
         let reply = F.ask(question)
         #expect(!reply.fallback)
@@ -270,8 +270,18 @@ import Knowledge
         #expect(!reply.suggestions.isEmpty)
     }
 
+    /// Only K258 prints how to pay: that is no choice to ask about; the answer names the route.
+    @Test(arguments: ["公交车怎么付钱", "How do I pay for the bus?"])
+    func theOnlyRouteWithTheAskedFactIsAnsweredByName(question: String) {
+        let reply = F.ask(question)
+        #expect(!reply.fallback)
+        #expect(reply.answer.contains("K258"), "\(reply.answer)")
+        #expect(!reply.answer.contains("206"))
+        #expect(!reply.sources.isEmpty)
+    }
+
     @Test func anEnglishQuestionNamingNoRouteIsAskedBackInEnglish() {
-        let reply = F.ask("How do I pay for the bus?")
+        let reply = F.ask("How much is the bus fare?")
         #expect(!reply.fallback)
         #expect(reply.lang == "en")
         #expect(reply.answer.hasPrefix("Which bus route do you mean?"), "\(reply.answer)")

@@ -37,6 +37,13 @@ import Knowledge
         #expect(source.article == "关于启用新版交通卡办理网点的公告")
     }
 
+    /// The item's name is not enough: the rest of the question must be on its page too.
+    @Test(arguments: ["城南交通卡服务中心的自助充值机在哪", "城南交通卡服务中心的自助充值机电话多少"])
+    func aQuestionSayingMoreThanThePageIsNotTheItems(_ q: String) {
+        let r = Self.ask(q)
+        #expect(!r.answer.contains("南溪路588号") && !r.answer.contains("82001234"), "\(q) → \(r.answer)")
+    }
+
     @Test func aHotlineIsNotAnOfficesPhone() {
         let r = Self.ask("火车站服务点电话是多少")
         #expect(r.fallback, "\(r.answer)")

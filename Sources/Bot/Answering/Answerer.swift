@@ -11,6 +11,7 @@ struct Answerer: Sendable {
     let resolver: FactResolver
     let retrieval: RetrievalAnswerer
     let items: ItemAnswerer
+    let lists: ListAnswerer
     let capabilities: Capabilities
     /// The place each page is about (page file → `平湖`…), for place-specific answers such as forecasts.
     let pagePlaces: [String: String]
@@ -33,10 +34,11 @@ struct Answerer: Sendable {
         self.kb = kb
         self.catalog = catalog
         resolver = FactResolver(kb: kb)
-        retrieval = RetrievalAnswerer(kb: kb)
-        items = ItemAnswerer(kb: kb)
+        retrieval = RetrievalAnswerer(kb: kb, scorer: catalog.scorer ?? .neverAnswers)
+        lists = ListAnswerer(kb: kb)
         capabilities = Capabilities(kb: kb, catalog: catalog)
         pagePlaces = PagePlaces.compute(kb, places: catalog.lexicon.places)
+        items = ItemAnswerer(kb: kb, pagePlaces: pagePlaces)
         names = NormalizedNames(kb)
         var groups: [String: [Int]] = [:]
         var order: [String] = []
@@ -59,10 +61,17 @@ struct Answerer: Sendable {
     /// Intents tried per question (best scores first).
     static let maxIntentsTried = 4
 
-    func answer(_ u: Understanding, state: DialogueState?) -> Answer {
+    /// The answer. The fitted scorer chooses among retrieved clauses (and declines below its
+    /// threshold); typed facts, page items and lists are answered as the rules below find them.
+    func answer(_ u: Understanding, state: DialogueState?) -> Answer { propose(u, state: state) }
+
+    /// The rules' proposal (see `answer`).
+    func propose(_ u: Understanding, state: DialogueState?) -> Answer {
         let lang = u.language
         let focuses = explicitFocuses(u)
-        let contextFocus = focuses.isEmpty ? state.flatMap(resolve) : nil
+        // The dialogue's subject carries over to a follow-up (`票价呢`, `那电话呢`), not to a
+        // question with a subject of its own that only the index knows (`百川路施工影响几条线`).
+        let contextFocus = focuses.isEmpty && isFollowUp(u) ? state.flatMap(resolve) : nil
 
         // Small talk, unless the question is really about something.
         if let top = u.topIntent, catalog.intents[top.intent].isSmallTalk, u.routes.isEmpty,
@@ -77,7 +86,9 @@ struct Answerer: Sendable {
 
         // An item of a notice or guide, named with what is asked of it: its own value, or a
         // decline when it prints none (never a neighbour's value or the page's hotline).
-        if let a = items.answer(u, state: focuses.isEmpty ? state : nil) { return a }
+        if let a = items.answer(u, state: focuses.isEmpty && isFollowUp(u) ? state : nil) { return a }
+        // A list question naming a section of a notice: every member it lists.
+        if let a = lists.answer(u, pagePlaces: pagePlaces) { return a }
 
         // Intents that answer with the kind of value asked for (a "where" never gets a date).
         let asked = AnswerType.primary(of: u.answerTypes)
@@ -94,7 +105,9 @@ struct Answerer: Sendable {
             // A follow-up with no keyword of its own (`那青浦呢`): the previous intent, new slots.
             candidates = [IntentCandidate(intent: i, name: last, score: 1, keywords: [], confidence: 0.5)]
         }
-        if candidates.isEmpty, let f = focuses.first, case .route = f,
+        // A route named with nothing else asked (`27路呢`, `介绍一下27路`): its overview. Asked
+        // something the overview does not hold (`27路改线从哪天起`), the index answers.
+        if candidates.isEmpty, let f = focuses.first, case .route = f, !retrieval.hasUnexplainedContent(u),
            let i = catalog.intents.firstIndex(where: { $0.answers.contains(AnswerSource(kind: .route, field: "overview")) }) {
             candidates = [IntentCandidate(intent: i, name: catalog.intents[i].name, score: 1, keywords: [], confidence: 0.5)]
         }
@@ -108,17 +121,18 @@ struct Answerer: Sendable {
             case .answered(let a): return a
             case .clarify(let a):
                 // A route question naming no route: ask which, rather than let retrieval pick one.
-                if candidate.intent == candidates.first?.intent, catalog.intents[candidate.intent].requiredSlots.contains(.route),
-                   u.unknownWords.isEmpty, retrieval.unexplainedCoverage(u) >= RetrievalAnswerer.minimumCoverage {
-                    // Unless the question's own words are answered outside every route's article
-                    // (a card, a water-bus line, an office): that is not a route question.
-                    if let r = retrieval.answer(u, focusArticles: nil, boostArticles: []),
-                       !routeArticles.contains(kb.sentences[r.sentence].article) {
-                        return retrieved(r, u, focus: nil)
+                // Asked back when the question is nothing but the route intent's words (`首班车几点`),
+                // or when what the index finds for it is one route's facts (picking that route
+                // would be a guess). A question with words of its own answered elsewhere (a card, a
+                // water-bus line, a street) goes to the index; one answered nowhere is declined.
+                if candidate.intent == candidates.first?.intent, clarification == nil {
+                    if !retrieval.hasUnexplainedContent(u) {
+                        clarification = a
+                    } else if let r = retrieval.answer(u, focusArticles: nil, boostArticles: []),
+                              routeArticles.contains(kb.sentences[r.sentence].article) {
+                        return a
                     }
-                    return a
                 }
-                if clarification == nil { clarification = a }
             case .declined(let a): return a
             case .notApplicable: continue
             }
@@ -143,12 +157,22 @@ struct Answerer: Sendable {
         if let f = focuses.first, !isStrong(f), let r = retrieval.answer(u, focusArticles: nil, boostArticles: focusArticles ?? []) {
             return retrieved(r, u, focus: nil)
         }
-        // A question back only when the question's content is something the corpus knows.
-        if let clarification, u.unknownWords.isEmpty, retrieval.corpusCoverage(u) >= RetrievalAnswerer.minimumCoverage {
-            return clarification
-        }
+        if let clarification { return clarification }
         return decline(subject(u), u, intent: u.topIntent?.name)
     }
+
+    /// A question that may lean on the dialogue's subject: it reads like a follow-up, or leaves
+    /// at most a word unexplained once its keywords, slots and cues are accounted for
+    /// (`电话是多少`, `周六开门吗`).
+    func isFollowUp(_ u: Understanding) -> Bool {
+        if Answerer.looksLikeFollowUp(u) { return true }
+        if u.language == .zh, Answerer.referringWords.contains(where: { u.normalizedText.contains($0) }) { return true }
+        let rest = retrieval.units(of: u).filter { !$0.explained && !$0.filler }
+        return rest.reduce(0) { $0 + $1.scalars.count } + u.unknownWords.count <= 4
+    }
+
+    /// Words that point back at the dialogue's subject (`在那补办`, `它几点下班`).
+    static let referringWords: [String] = ["它", "那里", "那儿", "在那", "这里", "这个", "该"]
 
     /// Words that mark a question as a follow-up to the previous one (`那青浦呢`, `what about…`).
     static let followUpMarkers: [String] = ["那", "呢", "还有", "那么", "另外"]

@@ -29,6 +29,9 @@ final class BotEngine: Sendable {
         } catch let e as IntentCatalogError {
             throw DataLoadError(message: "intents: \(e)")
         }
+        if catalog.scorer == nil {
+            throw DataLoadError(message: "intents: \(AnswerScorer.file) missing from \(intentsDirectory) (written by scripts/fit-scorer.py)")
+        }
         let kb: KnowledgeBase
         do {
             kb = try KnowledgeBase.build(corpusDirectory: corpusDirectory, normalizer: normalizer)

@@ -53,11 +53,8 @@ final class BotService: QuestionAnswering, @unchecked Sendable {
     /// The summary of the data now being served.
     var summary: DataSummary { engine.summary }
 
-    func answer(_ request: Request, defaultSession: String) -> Reply {
-        let engine = self.engine
-        let session = request.session ?? defaultSession
-        let state = sessions.state(for: session)
-        let (u, a) = engine.respond(to: request.text, state: state)
+    /// What a session remembers after an answer: its subject, unless it declined or chatted.
+    static func nextState(after a: Answer, from state: DialogueState?) -> DialogueState {
         var next = state ?? DialogueState()
         if a.outcome != .decline && a.outcome != .smallTalk {
             if a.entity != nil || a.routeID != nil {
@@ -67,7 +64,15 @@ final class BotService: QuestionAnswering, @unchecked Sendable {
             if a.outcome == .fact { next.intent = a.intent }
         }
         next.language = a.language
-        sessions.update(session, next)
+        return next
+    }
+
+    func answer(_ request: Request, defaultSession: String) -> Reply {
+        let engine = self.engine
+        let session = request.session ?? defaultSession
+        let state = sessions.state(for: session)
+        let (u, a) = engine.respond(to: request.text, state: state)
+        sessions.update(session, BotService.nextState(after: a, from: state))
         var reply = Reply(id: request.id, answer: a.text, intent: a.intent, confidence: (a.confidence * 1000).rounded() / 1000,
                           fallback: a.fallback, sources: engine.citations(a.sentences), suggestions: a.suggestions,
                           session: session, lang: a.language.rawValue)

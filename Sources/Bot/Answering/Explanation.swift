@@ -33,7 +33,8 @@ enum Explanation {
             ("unknown_words", .array(u.unknownWords.map { .string($0) })),
             ("corrections", .array(u.corrections.map { .string($0.from + "→" + $0.to) })),
             ("outcome", .string(a.outcome.rawValue)),
-            ("details", .object(a.debug)),
+            ("details", .object(a.outcome == .decline && a.debug.isEmpty
+                ? [("retrieval", engine.answerer.retrieval.explainDecline(u))] : a.debug)),
         ])
     }
 }

@@ -191,7 +191,12 @@ struct IntentAttempt {
             }
             chosen = (0..<all).filter { articleCovers(article($0)) && render($0) != nil }
         }
-        let renderable = chosen.compactMap { i in render(i).map { (i, $0) } }
+        var renderable = chosen.compactMap { i in render(i).map { (i, $0) } }
+        if usedFocus == nil {
+            // An entity the question does not name: only a fact whose own sentence the scorer
+            // would answer from (not one that merely shares the article's words).
+            renderable = renderable.filter { answerer.retrieval.accepts(u, sentences: $0.1.sentences) }
+        }
         guard !renderable.isEmpty else { return .notApplicable }
         if renderable.count > 1 {
             // Prefer the one whose name the question carries; else ask.
@@ -243,9 +248,23 @@ struct IntentAttempt {
         return a
     }
 
+    /// Which route? — listing only the routes that print what is asked (the lines with a fare
+    /// for a fare question), and only when there is a real choice: one such route is the answer.
     private func clarifyRoute() -> Outcome {
-        let ids = Array(Set(kb.facts.routes.map(\.routeID))).sorted()
-        guard !ids.isEmpty else { return .notApplicable }
+        let fields = intent.answers.filter { $0.kind == .route }.map(\.field)
+        let having = kb.facts.routes.filter { r in fields.contains { RouteAnswers(route: r, ctx: ctx).render($0) != nil } }
+        let ids = Array(Set(having.map(\.routeID))).sorted()
+        if ids.count == 1, let r = having.first, !answerer.retrieval.hasUnexplainedContent(u) {
+            // One route prints it and the question says nothing else (`公交车怎么付钱`): no choice
+            // to ask about; the answer names the route. (`九水巴士票价多少` is not about it.)
+            for source in intent.answers where source.kind == .route {
+                if let value = RouteAnswers(route: r, ctx: ctx).render(source.field) {
+                    let name = u.language == .en ? r.routeID : r.routeID + "路"
+                    return answered(fact(source, entity: name, value: value, pageNote: "", focus: .route(r.routeID), articles: [r.article]))
+                }
+            }
+        }
+        guard ids.count > 1 else { return .notApplicable }
         return .clarify(clarification(ids.map { u.language == .en ? "route \($0)" : "\($0)路" },
                                       question: u.language == .en ? "Which bus route do you mean? I know: " : "请问您问的是哪一路公交？我了解的线路有："))
     }

@@ -11,8 +11,13 @@ struct ItemAnswerer: Sendable {
     /// Item indices, longest name first.
     let byLength: [Int]
 
-    init(kb: KnowledgeBase) {
+    let pageTexts: PageTexts
+    let pagePlaces: [String: String]
+
+    init(kb: KnowledgeBase, pagePlaces: [String: String] = [:]) {
         self.kb = kb
+        self.pagePlaces = pagePlaces
+        pageTexts = PageTexts(kb: kb, articles: kb.items.map(\.article))
         byLength = kb.items.indices.filter { kb.items[$0].normalizedName.unicodeScalars.count >= 2 }
             .sorted { kb.items[$0].normalizedName.unicodeScalars.count > kb.items[$1].normalizedName.unicodeScalars.count }
     }
@@ -53,6 +58,9 @@ struct ItemAnswerer: Sendable {
         }
         if named.isEmpty, let ref = state?.entity, ref.kind == ItemAnswerer.entityKind, q.unicodeScalars.count <= 12 {
             named = byLength.filter { kb.items[$0].name == ref.name }
+        } else {
+            // Named: the rest of the question must be on the item's page too.
+            named = named.filter { pageTexts.printsEverything(u, in: kb.items[$0].article, besides: [kb.items[$0].normalizedName], pagePlaces: pagePlaces) }
         }
         guard !named.isEmpty else { return nil }
         let asked = AnswerType.primary(of: u.answerTypes)

@@ -2,17 +2,31 @@ import Foundation
 import Knowledge
 
 /// Answers from the index when no structured fact fits: finds the sentences that cover the
-/// question's content, then the clause window (one to three clauses) that covers it best and
-/// holds the kind of value asked for (a date for "when", a number for "how many"…).
+/// question's content, then every clause window (one to three clauses) that holds the kind of
+/// value asked for (a date for "when", a number for "how many"…), and lets the fitted
+/// `AnswerScorer` choose: the most probable window, if it reaches the scorer's threshold.
 ///
-/// Coverage before confidence: every content unit of the question (bigrams of its content
-/// segments, single characters standing alone, ASCII words) is weighted by its idf, units the
-/// corpus never contains weigh the most, and the chosen sentence together with its headline must
-/// carry at least `minimumCoverage` of that weight. A question about something no article covers
-/// is declined even when some words overlap.
+/// Every content unit of the question (bigrams of its content segments, single characters
+/// standing alone, ASCII words) is weighted by its idf, units the corpus never contains weigh
+/// the most; the coverage of those units (and of the question's dictionary words) in the
+/// sentence, headline, section headings and window are the scorer's main features.
 struct RetrievalAnswerer: Sendable {
     /// "Does this article say X" is answered from the index postings (`SentenceIndex.prints`).
     let kb: KnowledgeBase
+    let scorer: AnswerScorer
+    /// Per notice/guide article, per paragraph: its section headings, normalised and joined.
+    let headings: [Int: [[Unicode.Scalar]]]
+
+    init(kb: KnowledgeBase, scorer: AnswerScorer) {
+        self.kb = kb
+        self.scorer = scorer
+        let normalizer = Normalizer()
+        var headings: [Int: [[Unicode.Scalar]]] = [:]
+        for (i, a) in kb.articles.enumerated() where a.isDocument {
+            headings[i] = a.sectionPaths.map { Array(normalizer.normalize($0.joined(separator: " ")).unicodeScalars) }
+        }
+        self.headings = headings
+    }
 
     /// The term key of a unit (character, bigram or ASCII word).
     func key(_ unit: [Unicode.Scalar]) -> UInt64 {
@@ -21,18 +35,15 @@ struct RetrievalAnswerer: Sendable {
         return Term(word: String(scalars: unit)).key
     }
 
-    /// Share of the question's content weight the answer's sentence (+ headline) must carry.
+    /// Share of the question's content weight a sentence (+ headline) must carry to be a
+    /// candidate at all: bounds the work; the fitted threshold decides what is answered.
+    static let poolCoverage = 0.3
+    /// Share of the question's content weight a structured fact's sentence must carry.
     static let minimumCoverage = 0.55
     /// Share of the question's unexplained content a structured answer's article must carry.
     static let factCoverageThreshold = 0.6
     /// The same for English questions (glossed word by word).
     static let englishFactCoverageThreshold = 0.4
-    /// Share of what is asked about the topic (units outside the entity and headline) the chosen
-    /// clause must carry, when that part weighs at least a fifth of the question.
-    static let minimumPredicateCoverage = 0.5
-    /// Share of a clause's Han characters that must be new (not in the question): a clause that
-    /// only repeats the question (`昨天下午`) answers nothing.
-    static let minimumNovelty = 0.3
     /// Longest clause window considered, in scalars (a single clause may be longer).
     static let maxWindow = 72
     /// Sentences examined.
@@ -192,17 +203,86 @@ struct RetrievalAnswerer: Sendable {
     /// Quote marks are skipped when matching (`“诚信制”物业` matches `诚信制物业`).
     static let transparent: Set<Unicode.Scalar> = ["\u{201C}", "\u{201D}", "\"", "'", "《", "》"]
 
-    /// The best clause window, or nil when nothing covers the question well enough.
+    /// A clause window that could answer the question, with its features for the scorer.
+    struct Candidate {
+        var sentence: Int
+        var window: Range<Int>
+        var features: [Double]
+        var probability: Double
+    }
+
+    /// The best clause window by the fitted scorer, or nil when none reaches its threshold.
     /// `focusArticles` restricts candidates (an entity the question names); `boostArticles`
     /// only favours them (an entity from the dialogue).
     func answer(_ u: Understanding, focusArticles: [Int]? = nil, boostArticles: [Int] = [], wantedTypes: [AnswerType]? = nil) -> Result? {
+        let all = candidates(u, focusArticles: focusArticles, boostArticles: boostArticles, wantedTypes: wantedTypes)
+        var ranked = all.sorted { $0.probability > $1.probability }
+        guard let b = ranked.first, b.probability >= scorer.threshold else {
+            if RetrievalAnswerer.trace, let b = ranked.first {
+                FileHandle.standardError.write(Data("declined: best p=\(b.probability) < \(scorer.threshold)\n".utf8))
+            }
+            return nil
+        }
+        ranked.removeFirst()
+        let sentence = kb.sentences[b.sentence]
+        var debug: [(String, JSONValue)] = [("article", .string(kb.articles[sentence.article].title)),
+                                            ("threshold", .double(scorer.threshold)), ("chosen", explained(b))]
+        if let runnerUp = ranked.first(where: { $0.sentence != b.sentence || $0.window != b.window }) { debug.append(("runner_up", explained(runnerUp))) }
+        return Result(sentence: b.sentence, window: b.window, text: text(sentence, b.window), coverage: b.features[0], score: b.probability,
+                      debug: debug)
+    }
+
+    /// The question's words by ICU's dictionary break, inside its content and not question or
+    /// domain filler words (`大概`), each once.
+    func words(of u: Understanding) -> [[Unicode.Scalar]] {
+        if let cached = u.memo.words { return cached }
+        var out: [[Unicode.Scalar]] = []
+        for seg in u.contentSegments {
+            for r in WordSegmenter.shared.words(seg.scalars) {
+                let absolute = (seg.start + r.lowerBound)..<(seg.start + r.upperBound)
+                if absolute.allSatisfy({ i in u.fillerRanges.contains { $0.contains(i) } }) { continue }
+                let w = Array(seg.scalars[r])
+                if !out.contains(w) { out.append(w) }
+            }
+        }
+        u.memo.words = out
+        return out
+    }
+
+    /// A candidate for `--explain`: its text, probability and every feature's contribution.
+    func explained(_ c: Candidate) -> JSONValue {
+        .object([("text", .string(text(of: c))), ("probability", .double(c.probability)),
+                 ("features", .object(scorer.explain(c.features).map { f in
+                     (f.name, .object([("value", .double(f.value)), ("weight", .double(f.weight)), ("contribution", .double(f.contribution))]))
+                 }))])
+    }
+
+    /// Why retrieval gave nothing: the threshold and the two best candidates (for a decline's
+    /// `--explain`).
+    func explainDecline(_ u: Understanding) -> JSONValue {
+        let ranked = candidates(u).sorted { $0.probability > $1.probability }
+        return .object([("threshold", .double(scorer.threshold)), ("candidates", .int(ranked.count)),
+                        ("best", ranked.first.map(explained) ?? .null),
+                        ("runner_up", ranked.dropFirst().first.map(explained) ?? .null)])
+    }
+
+    /// Every clause window of the top sentences that holds the kind of value asked for, with its
+    /// features and the scorer's probability. Evidence rules, not scores, leave a window out: a
+    /// "when"/"how much"/"phone" question needs that kind of value in it; a sentence must carry
+    /// some of the question (`poolCoverage`, which only bounds the work — the fitted threshold
+    /// decides).
+    ///
+    /// `onlySentences` scores those sentences instead of the search's hits (a typed fact's own
+    /// sentences, `accepts`).
+    func candidates(_ u: Understanding, focusArticles: [Int]? = nil, boostArticles: [Int] = [], wantedTypes: [AnswerType]? = nil,
+                    onlySentences: [Int]? = nil) -> [Candidate] {
         // Question and domain words (`大概`, `趟`) are no content to look for.
         let units = units(of: u).filter { !$0.filler }
         let total = units.reduce(0) { $0 + $1.weight }
         if RetrievalAnswerer.trace {
             FileHandle.standardError.write(Data("units: \(units.map { String(scalars: $0.scalars) + "/" + String(format: "%.1f", $0.weight) + ($0.inEntity ? "N" : "") + ($0.present ? "" : "!") + ($0.cue.map { "<" + $0.rawValue + ">" } ?? "") })\n".utf8))
         }
-        guard total > 0, units.contains(where: { $0.scalars.count >= 2 || !ScalarClass.isHan($0.scalars[0]) }) else { return nil }
+        guard total > 0, units.contains(where: { $0.scalars.count >= 2 || !ScalarClass.isHan($0.scalars[0]) }) else { return [] }
         var terms: [(term: Term, weight: Double)] = []
         for seg in u.contentSegments { terms += SentenceIndex.weightedTerms(seg.text) }
         var hits = kb.index.search(terms, limit: RetrievalAnswerer.candidates * 3)
@@ -223,10 +303,23 @@ struct RetrievalAnswerer: Sendable {
         let typeContext = AnswerTypeDetector.Context(question: u.normalized, terms: definitionTerms(u))
         let unitList = Array(units.sorted { $0.weight > $1.weight }.prefix(64))    // masks are 64 bits wide
         let unitTotal = unitList.reduce(0) { $0 + $1.weight }
-        var best: (hit: SentenceHit, window: Range<Int>, coverage: Double, score: Double, predicate: Double, typeMatch: Double)?
+        let absentShare = unitList.filter { !$0.present }.reduce(0) { $0 + $1.weight } / unitTotal
+        let questionWords = words(of: u)
+        let wordTotal = Double(max(1, questionWords.reduce(0) { $0 + $1.count }))
+        func wordShare(_ s: [Unicode.Scalar], _ r: Range<Int>, title: [Unicode.Scalar]?) -> Double {
+            var got = 0
+            for w in questionWords where contains(s, r, w) || (title.map { contains($0, 0..<$0.count, w) } ?? false) { got += w.count }
+            return Double(got) / wordTotal
+        }
+        var out: [Candidate] = []
         var articleUnits: [Int: Set<Int>] = [:]
         let locatedUnits = located(unitList)
-        for hit in hits.prefix(RetrievalAnswerer.candidates * (focusArticles == nil ? 1 : 3)) {
+        var pool = Array(hits.prefix(RetrievalAnswerer.candidates * (focusArticles == nil ? 1 : 3)))
+        if let only = onlySentences {
+            let scores = Dictionary(hits.map { ($0.sentence, $0) }, uniquingKeysWith: { a, _ in a })
+            pool = Array(Set(only)).sorted().map { scores[$0] ?? SentenceHit(sentence: $0, score: 0, bodyScore: 0, titleScore: 0) }
+        }
+        for hit in pool {
             let sentence = kb.sentences[hit.sentence]
             let title = kb.index.normalizedTitle(of: sentence.article)
             // Coverage of the sentence plus headline, plus the names the rest of the article
@@ -236,8 +329,11 @@ struct RetrievalAnswerer: Sendable {
             let sentenceCoverage = coverage(unitList, total: unitTotal, in: sentence.scalars, 0..<sentence.scalars.count, title: title,
                                             types: types, context: typeContext, alsoPresent: known, contextWeight: 0.8)
             if RetrievalAnswerer.trace { FileHandle.standardError.write(Data("cand \(hit.sentence) cov=\(sentenceCoverage) \(sentence.text.prefix(40))\n".utf8)) }
-            guard sentenceCoverage >= RetrievalAnswerer.minimumCoverage else { continue }
-            let boost = boostArticles.contains(sentence.article) ? 0.3 : 0
+            guard sentenceCoverage >= RetrievalAnswerer.poolCoverage else { continue }
+            let heading = headings[sentence.article]?[sentence.paragraph] ?? []
+            let headingCoverage = heading.isEmpty ? 0 : coverage(unitList, total: unitTotal, in: heading, 0..<heading.count, title: nil, types: [])
+            let isDocument = kb.articles[sentence.article].isDocument
+            let sentenceWords = wordShare(sentence.scalars, 0..<sentence.scalars.count, title: title)
             let table = ClauseTable(sentence: sentence, units: unitList, types: types, context: typeContext, title: title,
                                     establishedBefore: establishedBefore(unitList, sentence: sentence), answerer: self)
             for (a, b) in table.windows {
@@ -248,26 +344,32 @@ struct RetrievalAnswerer: Sendable {
                 // With nothing asked beyond the topic (`平服365是什么`), the window must carry the topic.
                 let predicateCoverage = table.predicateTotal > 0
                     ? table.predicateWeight(w.units & table.predicateMask, cueTypes: w.types) / table.predicateTotal : topicCoverage
-                if table.predicateWeightTotal > 0.2 * unitTotal && predicateCoverage < RetrievalAnswerer.minimumPredicateCoverage { continue }
                 let novelty = w.han == 0 ? 1 : Double(w.new) / Double(w.han)
-                if novelty < RetrievalAnswerer.minimumNovelty { continue }
-                let typeMatch = types.isEmpty ? 0 : (types.contains { w.types.contains($0) } ? 0.7 : -0.9)
-                let length = Double(w.range.count)
-                let score = 2.0 * predicateCoverage + 0.5 * topicCoverage + 0.8 * sentenceCoverage + typeMatch
-                    - 0.006 * length + 0.3 * hit.score / max(topScore, 1e-9) + boost
-                if RetrievalAnswerer.trace { FileHandle.standardError.write(Data("  win \(w.range) pred=\(predicateCoverage) score=\(score)\n".utf8)) }
-                if best == nil || score > best!.score {
-                    best = (hit, w.range, sentenceCoverage, score, predicateCoverage, typeMatch)
-                }
+                let typeFound = types.contains { w.types.contains($0) }
+                let features: [Double] = [
+                    sentenceCoverage, predicateCoverage, topicCoverage,
+                    !types.isEmpty && typeFound ? 1 : 0, !types.isEmpty && !typeFound ? 1 : 0,
+                    novelty, Double(w.range.count) / 100, hit.score / max(topScore, 1e-9),
+                    boostArticles.contains(sentence.article) ? 1 : 0, absentShare, table.predicateWeightTotal / unitTotal,
+                    headingCoverage, isDocument ? 1 : 0, u.language == .en ? 1 : 0, focusArticles == nil ? 0 : 1,
+                    sentenceWords, wordShare(sentence.scalars, w.range, title: nil),
+                ]
+                let p = scorer.probability(features)
+                if RetrievalAnswerer.trace { FileHandle.standardError.write(Data("  win \(w.range) pred=\(predicateCoverage) p=\(p)\n".utf8)) }
+                out.append(Candidate(sentence: hit.sentence, window: w.range, features: features, probability: p))
             }
         }
-        guard let b = best else { return nil }
-        let sentence = kb.sentences[b.hit.sentence]
-        return Result(sentence: b.hit.sentence, window: b.window, text: text(sentence, b.window), coverage: b.coverage, score: b.score,
-                      debug: [("article", .string(kb.articles[sentence.article].title)),
-                              ("sentence_coverage", .double(b.coverage)), ("window_coverage", .double(b.predicate)),
-                              ("type_match", .double(b.typeMatch)), ("bm25", .double(b.hit.score))])
+        return out
     }
+
+    /// Whether the scorer would answer the question from one of these sentences: the evidence a
+    /// typed fact about an entity the question does not name must have.
+    func accepts(_ u: Understanding, sentences: [Int]) -> Bool {
+        candidates(u, onlySentences: sentences).contains { $0.probability >= scorer.threshold }
+    }
+
+    /// The printed text of a candidate's window.
+    func text(of c: Candidate) -> String { text(kb.sentences[c.sentence], c.window) }
 
     /// What a definition question asks about: the names it matched, else its content segments.
     func definitionTerms(_ u: Understanding) -> [[Unicode.Scalar]] {

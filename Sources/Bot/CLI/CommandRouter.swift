@@ -14,6 +14,8 @@ enum CommandRouter {
                                                  chat on stdin (one reply per line when not a terminal)
       eval FILE.jsonl [--show-fails] [--corpus DIR] [--intents DIR]
                                                  score a question file
+      fit-data SETS.txt [--corpus DIR] [--intents DIR]
+                                                 the answer scorer's training features (scripts/fit-scorer.py)
       serve [options]                            run the daemon (see `enquiry-bot serve --help`)
       unanswered [FILE]                          most frequent declined questions
       bench [options]                            benchmarks (see `enquiry-bot bench --help`)
@@ -56,6 +58,7 @@ enum CommandRouter {
         "ask": AskCommand.run,
         "chat": ChatCommand.run,
         "eval": EvalCommand.run,
+        "fit-data": FitDataCommand.run,
         "bench": BenchCommand.run,
         "serve": ServeCommand.run,
         "unanswered": UnansweredCommand.run,

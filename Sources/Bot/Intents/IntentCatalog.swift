@@ -14,6 +14,8 @@ struct IntentCatalog: Sendable {
 
     var intents: [IntentDefinition]
     var lexicon: Lexicon
+    /// The fitted answer scorer (`scorer.json`); required to serve (`BotEngine.load`).
+    var scorer: AnswerScorer? = nil
 
     func intent(named name: String) -> IntentDefinition? { intents.first { $0.name == name } }
 
@@ -26,6 +28,7 @@ struct IntentCatalog: Sendable {
         var intents: [IntentDefinition] = []
         var lexicon: Lexicon?
         var extensions: [Lexicon] = []
+        var scorer: AnswerScorer?
         for name in names.sorted() where name.hasSuffix(".json") {
             let path = (directory as NSString).appendingPathComponent(name)
             guard let data = fm.contents(atPath: path) else {
@@ -40,7 +43,9 @@ struct IntentCatalog: Sendable {
             guard let object = root as? [String: Any] else {
                 throw IntentCatalogError(file: name, intent: nil, field: nil, message: "top level must be an object")
             }
-            if name == lexiconFile {
+            if name == AnswerScorer.file {
+                scorer = try AnswerScorer.parse(object, file: name)
+            } else if name == lexiconFile {
                 lexicon = try LexiconLoader.parse(object, file: name, normalizer: normalizer)
             } else if isLexiconFile(name) {
                 extensions.append(try LexiconLoader.parse(object, file: name, normalizer: normalizer, isExtension: true))
@@ -56,7 +61,7 @@ struct IntentCatalog: Sendable {
             throw IntentCatalogError(file: directory, intent: nil, field: nil, message: "no intents defined")
         }
         try validateUnique(intents)
-        return IntentCatalog(intents: intents, lexicon: lexicon)
+        return IntentCatalog(intents: intents, lexicon: lexicon, scorer: scorer)
     }
 
     /// Duplicate names, and a keyword (per language) claimed by two intents.

@@ -34,22 +34,29 @@ struct PinyinResolver: Sendable {
             options.append(c)
         }
         // Best chain: dynamic programming over the character chosen at each position.
+        // Ties go to the smaller characters (by scalar value), so the choice never depends on
+        // the order a dictionary happens to iterate in.
+        func better(_ x: (score: Int, chars: [Unicode.Scalar]), than y: (score: Int, chars: [Unicode.Scalar])?) -> Bool {
+            guard let y else { return true }
+            if x.score != y.score { return x.score > y.score }
+            return x.chars.map(\.value).lexicographicallyPrecedes(y.chars.map(\.value))
+        }
         var best: [Unicode.Scalar: (score: Int, chars: [Unicode.Scalar])] = [:]
         for (a, b, df) in options[0] {
             let cand = (score: df, chars: [a, b])
-            if best[b].map({ $0.score < df }) ?? true { best[b] = cand }
+            if better(cand, than: best[b]) { best[b] = cand }
         }
         for k in 1..<options.count {
             var next: [Unicode.Scalar: (score: Int, chars: [Unicode.Scalar])] = [:]
             for (a, b, df) in options[k] {
                 guard let prev = best[a] else { continue }
-                let score = prev.score + df
-                if next[b].map({ $0.score < score }) ?? true { next[b] = (score, prev.chars + [b]) }
+                let cand = (score: prev.score + df, chars: prev.chars + [b])
+                if better(cand, than: next[b]) { next[b] = cand }
             }
             guard !next.isEmpty else { return nil }
             best = next
         }
-        guard let winner = best.values.max(by: { $0.score < $1.score }) else { return nil }
+        guard let winner = best.values.max(by: { better($1, than: $0) }) else { return nil }
         return String(scalars: winner.chars)
     }
 

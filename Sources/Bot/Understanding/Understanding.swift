@@ -89,4 +89,5 @@ struct ContentSegment: Sendable {
 /// only right while nothing the memo depends on changes (the answerer never edits one).
 final class UnderstandingMemo: @unchecked Sendable {
     var units: [RetrievalAnswerer.Unit]?
+    var words: [[Unicode.Scalar]]?
 }

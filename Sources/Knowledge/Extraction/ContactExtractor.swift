@@ -43,6 +43,11 @@ enum ContactExtractor {
         switch context.article.kind {
         case .weather, .photo:
             return
+        case .notice where context.article.isDocument && PageStructure.numbering(Array(context.article.headline.unicodeScalars)) != nil:
+            // A numbered section of a notice (`五、办理网点`) is no place of its own: its items are
+            // the places, each read with its own values (`PageItem`). Read as one notice box it
+            // would give the section several offices' phones under the section's name.
+            return
         case .notice:
             readNotice(context.article.headline, scanners, into: &book)
         default:

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import Bot
+
+private typealias F = BotFixtures
+
+/// Questions back only with real choices, and the dialogue's subject only for follow-ups.
+@Suite struct ClarifyAndFocusTests {
+    @Test func aBareRouteQuestionListsTheRoutesThatPrintIt() {
+        let r = F.ask("首班车几点")
+        #expect(r.answer.contains("K258路") && r.answer.contains("206路"), "\(r.answer)")
+        #expect(!r.suggestions.isEmpty)
+    }
+
+    @Test func theChoicesAreOnlyRoutesWithTheAskedFact() {
+        // Only K258 prints a headway: no question back listing 206.
+        let r = F.ask("发车间隔多久")
+        #expect(!r.answer.contains("206路"), "\(r.answer)")
+    }
+
+    @Test func aQuestionWithItsOwnSubjectIsNotAskedWhichRoute() {
+        for q in ["老年大学报名要多少钱", "设计大赛报名费多少钱"] {
+            let r = F.ask(q)
+            #expect(!r.answer.contains("哪一路"), "\(q) → \(r.answer)")
+        }
+    }
+
+    @Test(arguments: ["设计大赛报名截止到哪天", "老年大学在哪里", "新塍镇便民服务中心有多少个窗口", "明天天气怎么样"])
+    func aPreviousRouteDoesNotChangeAnUnrelatedQuestion(_ q: String) {
+        let session = "f-" + UUID().uuidString
+        _ = F.ask("K258路票价多少", session: session)
+        let after = F.ask(q, session: session)
+        let fresh = F.ask(q)
+        #expect(after.answer == fresh.answer, "\(q): \(after.answer) vs \(fresh.answer)")
+    }
+
+    @Test func aFollowUpStillTakesTheRoute() {
+        let session = "f-" + UUID().uuidString
+        _ = F.ask("K258路票价多少", session: session)
+        let r = F.ask("那末班车呢", session: session)
+        #expect(r.answer.contains("K258") && r.answer.contains("17:45"), "\(r.answer)")
+    }
+
+    @Test func threeTurnsKeepTheSubject() {
+        let session = "f-" + UUID().uuidString
+        let first = F.ask("206路首班车几点", session: session)
+        #expect(first.answer.contains("05:50") || first.answer.contains("5:50"), "\(first.answer)")
+        let second = F.ask("票价呢", session: session)
+        #expect(second.answer.contains("2元"), "\(second.answer)")
+        let third = F.ask("最后一班几点", session: session)
+        #expect(third.answer.contains("21:00") || third.answer.contains("21:40"), "\(third.answer)")
+    }
+}

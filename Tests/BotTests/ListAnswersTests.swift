@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import Bot
+import Knowledge
+
+/// List questions answered from a notice's structure: every member of the section the question
+/// names, with the count; labelled members with their text; no list for a question naming none.
+@Suite struct ListAnswersTests {
+    static func ask(_ text: String) -> Reply { ItemAnswersTests.ask(text) }
+
+    @Test func theSectionsMembersAreListedWithTheirCount() throws {
+        let r = Self.ask("有哪些办理网点")
+        #expect(!r.fallback)
+        #expect(r.answer.contains("城南交通卡服务中心") && r.answer.contains("火车站服务点"), "\(r.answer)")
+        #expect(r.answer.contains("2项"), "\(r.answer)")
+        #expect(r.intent == "page.list")
+        // Each member is cited with its own section.
+        #expect(r.sources.count == 2)
+        #expect(r.sources.allSatisfy { $0.section?.hasPrefix("二、办理网点") == true })
+    }
+
+    @Test func labelledMembersCarryTheirText() {
+        let r = Self.ask("交通卡办理需要哪些材料")
+        #expect(r.answer.contains("普通卡") && r.answer.contains("老年卡"), "\(r.answer)")
+        #expect(r.answer.contains("身份证原件"), "\(r.answer)")
+    }
+
+    @Test func aPlaceCueAsksForTheSectionOfPlaces() {
+        let r = Self.ask("交通卡可以在哪些地方办")
+        #expect(r.answer.contains("城南交通卡服务中心") && r.answer.contains("火车站服务点"), "\(r.answer)")
+    }
+
+    @Test func aListQuestionNamingNoSectionIsNotAListAnswer() {
+        let r = Self.ask("有哪些公交线路免费")
+        #expect(r.intent != "page.list", "\(r.answer)")
+    }
+
+    @Test func listsAreReadFromTheStructure() throws {
+        let text = try String(contentsOfFile: "Tests/Fixtures/notice-guide.txt", encoding: .utf8)
+        let kb = KnowledgeBase.build(pages: [Page(file: "guide.txt", text: text)], problems: [], normalizer: Normalizer())
+        let lists = kb.lists.map { ($0.heading, $0.members.map(\.name)) }
+        #expect(lists.contains { $0.0 == "一、办理材料" && $0.1 == ["普通卡", "老年卡"] }, "\(lists)")
+        #expect(lists.contains { $0.0 == "二、办理网点" && $0.1 == ["城南交通卡服务中心", "火车站服务点"] }, "\(lists)")
+    }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Accuracy and wrong-answer rate on every question set, bare and each question in its own
+# session: scripts/measure.sh [BIN]  (needs ../shared/eval for ask_all.py and score.py)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${1:-.build/release/enquiry-bot}
+ev=../shared/eval
+out=$(mktemp -d)
+run() {  # name questions extra-corpus-or-empty mode
+  local name=$1 q=$2 extra=$3 mode=$4 args=()
+  [ -n "$extra" ] && args+=(--extra-corpus "$extra")
+  [ "$mode" = sessions ] && args+=(--sessions)
+  python3 $ev/ask_all.py "$bin" "$q" "$out/a.jsonl" "${args[@]}" >/dev/null 2>&1
+  printf '%-28s %-9s %s\n' "$name" "$mode" "$(python3 $ev/score.py --questions "$q" --answers "$out/a.jsonl" | grep '^accuracy=')"
+}
+for mode in bare sessions; do
+  run dev $ev/dev.jsonl "" $mode
+  run "heldout (eval/pages)" eval/heldout.jsonl eval/pages $mode
+  run realpages eval/realpages/questions.jsonl eval/realpages/pages $mode
+done
+run realpages-traditional eval/realpages/questions.jsonl eval/realpages/pages-traditional bare
+[ -f eval/trainpages/questions.jsonl ] && run "trainpages (training)" eval/trainpages/questions.jsonl eval/trainpages/pages bare
+rm -rf "$out"
