@@ -51,3 +51,19 @@ private typealias F = BotFixtures
         #expect(third.answer.contains("21:00") || third.answer.contains("21:40"), "\(third.answer)")
     }
 }
+
+/// A question naming a county is not answered from a page about another county that never
+/// names it.
+@Suite struct PlaceEvidenceTests {
+    @Test func anotherCountysPageIsNoAnswer() {
+        #expect(BotFixtures.ask("206路票价多少").answer.contains("2元"))
+        let r = BotFixtures.ask("海盐206路票价多少")
+        #expect(r.fallback, "\(r.answer)")
+        #expect(!r.answer.contains("2元"))
+    }
+
+    @Test func theCountyOfThePageIsAnswered() {
+        let r = BotFixtures.ask("海盐K258路票价多少")
+        #expect(r.answer.contains("3元"), "\(r.answer)")
+    }
+}

@@ -25,6 +25,7 @@ struct AnswerScorer: Sendable, Equatable {
         "focused",             // retrieval was restricted to a named entity's articles
         "word_coverage",       // share of the question's dictionary words (ICU) in the sentence + headline
         "window_words",        // share of them in the window itself
+        "heading_line",        // the sentence is a numbered heading of a notice (names a section only)
     ]
 
     var weights: [Double]

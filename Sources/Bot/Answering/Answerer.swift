@@ -15,6 +15,8 @@ struct Answerer: Sendable {
     let capabilities: Capabilities
     /// The place each page is about (page file → `平湖`…), for place-specific answers such as forecasts.
     let pagePlaces: [String: String]
+    /// The places some page is about (the counties the corpus covers).
+    let pagePlaceNames: Set<String>
     /// Suggestions and the capability summary per language, made once from the knowledge base.
     let suggestionsByLanguage: [Language: [String]]
     let summaryByLanguage: [Language: String]
@@ -39,6 +41,7 @@ struct Answerer: Sendable {
         capabilities = Capabilities(kb: kb, catalog: catalog)
         pagePlaces = PagePlaces.compute(kb, places: catalog.lexicon.places)
         items = ItemAnswerer(kb: kb, pagePlaces: pagePlaces)
+        pagePlaceNames = Set(pagePlaces.values)
         names = NormalizedNames(kb)
         var groups: [String: [Int]] = [:]
         var order: [String] = []
@@ -63,7 +66,28 @@ struct Answerer: Sendable {
 
     /// The answer. The fitted scorer chooses among retrieved clauses (and declines below its
     /// threshold); typed facts, page items and lists are answered as the rules below find them.
-    func answer(_ u: Understanding, state: DialogueState?) -> Answer { propose(u, state: state) }
+    ///
+    /// One evidence rule applies to every answer from the pages: a question naming a county
+    /// (`嘉善…押金多少`) is not answered from a page about another county that never names it.
+    func answer(_ u: Understanding, state: DialogueState?) -> Answer {
+        let a = propose(u, state: state)
+        guard a.outcome == .fact || a.outcome == .retrieval, contradictsPlace(u, a) else { return a }
+        return decline(subject(u), u, intent: a.intent)
+    }
+
+    /// Whether every article the answer cites is about another county than the one(s) the
+    /// question names, and prints none of them.
+    func contradictsPlace(_ u: Understanding, _ a: Answer) -> Bool {
+        let city = catalog.lexicon.places.first
+        let asked = u.places.filter { $0 != city && pagePlaceNames.contains($0) }
+        guard !asked.isEmpty, !a.sentences.isEmpty else { return false }
+        let articles = Set(a.sentences.map { kb.sentences[$0].article })
+        return articles.allSatisfy { art in
+            guard let place = pagePlaces[kb.articles[art].id.file], !asked.contains(place) else { return false }
+            let title = String(String.UnicodeScalarView(kb.index.normalizedTitle(of: art)))
+            return !asked.contains { p in title.contains(p) || kb.articles[art].sentenceIDs.contains { kb.sentences[$0].normalized.includes(p) } }
+        }
+    }
 
     /// The rules' proposal (see `answer`).
     func propose(_ u: Understanding, state: DialogueState?) -> Answer {

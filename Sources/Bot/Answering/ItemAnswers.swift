@@ -88,14 +88,11 @@ struct ItemAnswerer: Sendable {
         for (cues, headings) in ItemAnswerer.sectionCues where cues.contains(where: { q.contains($0) }) {
             if headings.contains(where: { String(String.UnicodeScalarView(h)).contains($0) }) { return true }
         }
-        guard h.count >= 2 else { return false }
-        for i in 0..<(h.count - 1) {
-            let bigram = String(String.UnicodeScalarView(h[i...(i + 1)]))
-            if !ItemAnswerer.genericBigrams.contains(bigram), bigram.unicodeScalars.allSatisfy(ScalarClass.isHan), q.contains(bigram) {
-                return true
-            }
-        }
-        return false
+        // Every content word of the heading (ICU words, general ones aside) is in the question:
+        // `公交卡办理` is not named by `公交` and `普通卡`.
+        let words = WordSegmenter.shared.words(h).map { String(String.UnicodeScalarView(h[$0])) }
+            .filter { w in w.unicodeScalars.count >= 2 && !ListAnswerer.generalWords.contains(w) }
+        return !words.isEmpty && words.allSatisfy { q.contains($0) }
     }
 
     /// The dialogue kind an item is remembered as.

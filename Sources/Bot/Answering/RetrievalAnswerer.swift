@@ -353,6 +353,7 @@ struct RetrievalAnswerer: Sendable {
                     boostArticles.contains(sentence.article) ? 1 : 0, absentShare, table.predicateWeightTotal / unitTotal,
                     headingCoverage, isDocument ? 1 : 0, u.language == .en ? 1 : 0, focusArticles == nil ? 0 : 1,
                     sentenceWords, wordShare(sentence.scalars, w.range, title: nil),
+                    isDocument && isHeadingLine(sentence) ? 1 : 0,
                 ]
                 let p = scorer.probability(features)
                 if RetrievalAnswerer.trace { FileHandle.standardError.write(Data("  win \(w.range) pred=\(predicateCoverage) p=\(p)\n".utf8)) }
@@ -366,6 +367,12 @@ struct RetrievalAnswerer: Sendable {
     /// typed fact about an entity the question does not name must have.
     func accepts(_ u: Understanding, sentences: [Int]) -> Bool {
         candidates(u, onlySentences: sentences).contains { $0.probability >= scorer.threshold }
+    }
+
+    /// A numbered heading of a notice (`3. 许村服务点`): names a section, says nothing of it.
+    func isHeadingLine(_ s: Sentence) -> Bool {
+        guard let n = PageStructure.numbering(s.scalars) else { return false }
+        return s.scalars.count - n.length <= 30 && PageStructure.keyValue(Array(s.scalars[n.length...])) == nil
     }
 
     /// The printed text of a candidate's window.
