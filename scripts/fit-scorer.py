@@ -32,7 +32,8 @@ FEATURES = "eval/train/features.jsonl"
 OUT = "intents/scorer.json"
 NAMES = ["sentence_coverage", "predicate_coverage", "topic_coverage", "type_asked_found", "type_asked_missing",
          "novelty", "length", "bm25", "dialogue_article", "absent_share", "predicate_share", "heading_coverage",
-         "document", "english", "focused", "word_coverage", "window_words", "heading_line"]
+         "document", "english", "focused", "word_coverage", "window_words", "heading_line",
+         "synonym_share"]
 L2 = 0.5            # ridge penalty on the weights (not the bias), per question of training data
 ITERATIONS = 30
 WRONG_COST = 2.0    # a wrong answer counts as this many lost right ones

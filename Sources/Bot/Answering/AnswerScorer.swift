@@ -26,6 +26,7 @@ struct AnswerScorer: Sendable, Equatable {
         "word_coverage",       // share of the question's dictionary words (ICU) in the sentence + headline
         "window_words",        // share of them in the window itself
         "heading_line",        // the sentence is a numbered heading of a notice (names a section only)
+        "synonym_share",       // share of the question's weight the window prints only as a near-synonym (CC-CEDICT)
     ]
 
     var weights: [Double]

@@ -36,7 +36,7 @@ struct Answerer: Sendable {
         self.kb = kb
         self.catalog = catalog
         resolver = FactResolver(kb: kb)
-        retrieval = RetrievalAnswerer(kb: kb, scorer: catalog.scorer ?? .neverAnswers)
+        retrieval = RetrievalAnswerer(kb: kb, scorer: catalog.scorer ?? .neverAnswers, synonyms: catalog.synonyms)
         lists = ListAnswerer(kb: kb)
         capabilities = Capabilities(kb: kb, catalog: catalog)
         pagePlaces = PagePlaces.compute(kb, places: catalog.lexicon.places)

@@ -23,9 +23,20 @@ final class BotEngine: Sendable {
     /// Loads corpus and intents; throws `DataLoadError` naming what is wrong.
     static func load(corpusDirectory: String, intentsDirectory: String) throws -> BotEngine {
         let normalizer = Normalizer()
+        // The intents (with the synonym table) and the pages load on two threads at once: start-up
+        // is the longer of the two, not their sum.
+        nonisolated(unsafe) var catalogResult: Result<IntentCatalog, Error>?
+        nonisolated(unsafe) var kbResult: Result<KnowledgeBase, Error>?
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 {
+                catalogResult = Result { try IntentCatalog.load(directory: intentsDirectory, normalizer: normalizer) }
+            } else {
+                kbResult = Result { try KnowledgeBase.build(corpusDirectory: corpusDirectory, normalizer: normalizer) }
+            }
+        }
         let catalog: IntentCatalog
         do {
-            catalog = try IntentCatalog.load(directory: intentsDirectory, normalizer: normalizer)
+            catalog = try catalogResult!.get()
         } catch let e as IntentCatalogError {
             throw DataLoadError(message: "intents: \(e)")
         }
@@ -34,7 +45,7 @@ final class BotEngine: Sendable {
         }
         let kb: KnowledgeBase
         do {
-            kb = try KnowledgeBase.build(corpusDirectory: corpusDirectory, normalizer: normalizer)
+            kb = try kbResult!.get()
         } catch {
             throw DataLoadError(message: "corpus: \(error)")
         }

@@ -9,6 +9,8 @@ struct ClauseTable {
     struct Window {
         var range: Range<Int>
         var units: UInt64
+        /// Units printed only as a near-synonym.
+        var synonymUnits: UInt64
         var types: AnswerTypeSet
         var han: Int
         var new: Int
@@ -38,21 +40,24 @@ struct ClauseTable {
         var clauseInfo: [Window] = []
         let ranges = sentence.clauses.isEmpty ? [0..<s.count] : sentence.clauses.map(\.range)
         for r in ranges {
-            var mask: UInt64 = 0
-            for (i, unit) in units.enumerated() where answerer.contains(s, r, unit.scalars) { mask |= 1 << UInt64(i) }
+            var mask: UInt64 = 0, synonymMask: UInt64 = 0
+            for (i, unit) in units.enumerated() {
+                if answerer.contains(s, r, unit.scalars) { mask |= 1 << UInt64(i) }
+                else if answerer.matchesOnlyByAlternative(s, r, unit) { mask |= 1 << UInt64(i); synonymMask |= 1 << UInt64(i) }
+            }
             var found = AnswerTypeSet()
             for t in types where AnswerTypeDetector.contains(t, in: s, range: r, context: context) { found.insert(t) }
             for unit in units { if let cue = unit.cue, !found.contains(cue), AnswerTypeDetector.contains(cue, in: s, range: r, context: context) { found.insert(cue) } }
             var han = 0, new = 0
             for i in r where ScalarClass.isHan(s[i]) { han += 1; if !context.question.contains(s[i]) { new += 1 } }
-            clauseInfo.append(Window(range: r, units: mask, types: found, han: han, new: new))
+            clauseInfo.append(Window(range: r, units: mask, synonymUnits: synonymMask, types: found, han: han, new: new))
         }
         clauses = clauseInfo
         var topic: UInt64 = 0, predicate: UInt64 = 0
         var topicTotal = 0.0, predicateTotal = 0.0, predicateFull = 0.0
         for (i, unit) in units.enumerated() {
             let inSentence = clauseInfo.contains { $0.units & (1 << UInt64(i)) != 0 }
-            if unit.inEntity || answerer.contains(title, 0..<title.count, unit.scalars) || (establishedBefore.contains(i) && !inSentence) {
+            if unit.inEntity || answerer.matches(title, 0..<title.count, unit) || (establishedBefore.contains(i) && !inSentence) {
                 topic |= 1 << UInt64(i); topicTotal += unit.weight
             } else {
                 predicate |= 1 << UInt64(i); predicateTotal += unit.weight * (unit.scalars.count == 1 ? 0.5 : 1)
@@ -78,13 +83,17 @@ struct ClauseTable {
     func combine(_ a: Int, _ b: Int) -> Window {
         var w = clauses[a]
         if b > a {
+            var direct = w.units & ~w.synonymUnits
+            for k in (a + 1)...b { direct |= clauses[k].units & ~clauses[k].synonymUnits }
             for k in (a + 1)...b {
                 w.units |= clauses[k].units
+                w.synonymUnits |= clauses[k].synonymUnits
                 w.types.formUnion(clauses[k].types)
                 w.han += clauses[k].han
                 w.new += clauses[k].new
             }
             w.range = clauses[a].range.lowerBound..<clauses[b].range.upperBound
+            w.synonymUnits &= ~direct
         }
         return w
     }

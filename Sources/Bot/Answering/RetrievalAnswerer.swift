@@ -16,10 +16,14 @@ struct RetrievalAnswerer: Sendable {
     let scorer: AnswerScorer
     /// Per notice/guide article, per paragraph: its section headings, normalised and joined.
     let headings: [Int: [[Unicode.Scalar]]]
+    /// Near-synonyms of two-character words (CC-CEDICT): a question's `营运` is found as the
+    /// page's `运营`.
+    let synonyms: Synonyms
 
-    init(kb: KnowledgeBase, scorer: AnswerScorer) {
+    init(kb: KnowledgeBase, scorer: AnswerScorer, synonyms: Synonyms = .empty) {
         self.kb = kb
         self.scorer = scorer
+        self.synonyms = synonyms
         let normalizer = Normalizer()
         var headings: [Int: [[Unicode.Scalar]]] = [:]
         for (i, a) in kb.articles.enumerated() where a.isDocument {
@@ -61,8 +65,11 @@ struct RetrievalAnswerer: Sendable {
         var present: Bool = true
         /// Accounted for by an intent keyword or a slot/cue word (`首班`, `明天`, `电话`).
         var explained: Bool = false
-        /// Wholly inside question words or domain words (`大概`, `趟`).
+        /// Wholly inside question words or domain words (`大概`, `taking`).
         var filler: Bool = false
+        /// Near-synonyms the corpus prints (a two-character word's, from CC-CEDICT): a sentence
+        /// printing one of them carries the unit (the scorer sees how much was matched so).
+        var alternatives: [[Unicode.Scalar]] = []
     }
 
     struct Result {
@@ -96,7 +103,7 @@ struct RetrievalAnswerer: Sendable {
         let keywordRanges = u.keywordRanges
         let explainedRanges = u.explainedRanges + u.routes.map(\.range)
 
-        func add(_ p: [Unicode.Scalar], at absolute: Range<Int>, weight: Double, present: Bool) {
+        func add(_ p: [Unicode.Scalar], at absolute: Range<Int>, weight: Double, present: Bool, alternatives: [[Unicode.Scalar]] = []) {
             guard seen.insert(p).inserted else { return }
             var w = weight
             let cue = u.typeCues.first { $0.range.overlaps(absolute) }?.type
@@ -105,7 +112,8 @@ struct RetrievalAnswerer: Sendable {
             let inEntity = entityRanges.contains { $0.lowerBound <= absolute.lowerBound && absolute.upperBound <= $0.upperBound }
             let explained = absolute.allSatisfy { i in explainedRanges.contains { $0.contains(i) } }
             let filler = absolute.allSatisfy { i in u.fillerRanges.contains { $0.contains(i) } }
-            out.append(Unit(scalars: p, weight: w, cue: cue, inEntity: inEntity, present: present, explained: explained, filler: filler))
+            out.append(Unit(scalars: p, weight: w, cue: cue, inEntity: inEntity, present: present, explained: explained, filler: filler,
+                            alternatives: inEntity ? [] : alternatives))
         }
 
         for seg in u.contentSegments {
@@ -129,6 +137,10 @@ struct RetrievalAnswerer: Sendable {
                 var known: [Bool] = []      // present, or a keyword/slot word of the question
                 var edge: [Bool] = []       // across the edge of a keyword, slot or name: no unit
                 let dfs = hanRun.dropLast().map { kb.index.sentenceFrequency(Term(bigram: s[$0], s[$0 + 1])) }
+                // A word's near-synonyms the corpus prints, and the idf of the rarest.
+                let alternatives: [[[Unicode.Scalar]]] = hanRun.dropLast().map { k in
+                    synonyms.of(s[k], s[k + 1]).filter { kb.index.sentenceFrequency(Term(bigram: $0[0], $0[1])) > 0 }
+                }
                 for (j, k) in hanRun.dropLast().enumerated() {
                     // A bigram printed only where two words happen to meet (`区新` in `小区新物业`):
                     // rare, beside a neighbour bigram that is far more common.
@@ -139,7 +151,7 @@ struct RetrievalAnswerer: Sendable {
                         e.contains(r.lowerBound) != e.contains(r.upperBound - 1)
                     }
                     let seam = dfs[j] > 0 && dfs[j] <= 3 && neighbour >= 5 * dfs[j]
-                    let p = dfs[j] > 0 && !seam && !straddles
+                    let p = (dfs[j] > 0 && !seam || !alternatives[j].isEmpty) && !straddles
                     present.append(p)
                     edge.append(straddles)
                     known.append(p || r.allSatisfy { i in explainedRanges.contains { $0.contains(i) } })
@@ -150,8 +162,11 @@ struct RetrievalAnswerer: Sendable {
                     if edge[j] { continue }
                     if known[j] {
                         covered.insert(k); covered.insert(k + 1)
-                        let w = present[j] ? kb.index.idf(Term(bigram: s[k], s[k + 1])) : 0.5
-                        add(pair, at: absolute(k..<(k + 2)), weight: w, present: present[j])
+                        let w: Double
+                        if !present[j] { w = 0.5 }
+                        else if dfs[j] > 0 { w = kb.index.idf(Term(bigram: s[k], s[k + 1])) }
+                        else { w = alternatives[j].map { kb.index.idf(Term(bigram: $0[0], $0[1])) }.max() ?? 0.5 }
+                        add(pair, at: absolute(k..<(k + 2)), weight: w, present: present[j], alternatives: alternatives[j])
                     } else {
                         let left = j > 0 && known[j - 1]
                         let right = j + 1 < known.count && known[j + 1]
@@ -285,6 +300,7 @@ struct RetrievalAnswerer: Sendable {
         guard total > 0, units.contains(where: { $0.scalars.count >= 2 || !ScalarClass.isHan($0.scalars[0]) }) else { return [] }
         var terms: [(term: Term, weight: Double)] = []
         for seg in u.contentSegments { terms += SentenceIndex.weightedTerms(seg.text) }
+        for unit in units { for a in unit.alternatives { terms.append((Term(bigram: a[0], a[1]), 1)) } }
         var hits = kb.index.search(terms, limit: RetrievalAnswerer.candidates * 3)
         if let focus = focusArticles {
             let set = Set(focus)
@@ -354,6 +370,7 @@ struct RetrievalAnswerer: Sendable {
                     headingCoverage, isDocument ? 1 : 0, u.language == .en ? 1 : 0, focusArticles == nil ? 0 : 1,
                     sentenceWords, wordShare(sentence.scalars, w.range, title: nil),
                     isDocument && isHeadingLine(sentence) ? 1 : 0,
+                    table.weight(w.synonymUnits, cueTypes: AnswerTypeSet()) / unitTotal,
                 ]
                 let p = scorer.probability(features)
                 if RetrievalAnswerer.trace { FileHandle.standardError.write(Data("  win \(w.range) pred=\(predicateCoverage) p=\(p)\n".utf8)) }
@@ -395,7 +412,7 @@ struct RetrievalAnswerer: Sendable {
                   types: [AnswerType], context: AnswerTypeDetector.Context = .none, alsoPresent: Set<Int> = [], contextWeight: Double = 0) -> Double {
         var got = 0.0
         for (i, unit) in units.enumerated() {
-            if contains(s, range, unit.scalars) || (title.map { contains($0, 0..<$0.count, unit.scalars) } ?? false) {
+            if matches(s, range, unit) || (title.map { matches($0, 0..<$0.count, unit) } ?? false) {
                 got += unit.weight
             } else if let cue = unit.cue, AnswerTypeDetector.contains(cue, in: s, range: range, context: context) {
                 got += unit.weight            // the kind of value stands in for the cue word (`电话` → a number)
@@ -417,7 +434,7 @@ struct RetrievalAnswerer: Sendable {
         for (i, unit) in units.enumerated() where unit.scalars.count > 1 {
             if previous.contains(where: { sid in
                 let s = kb.sentences[sid].scalars
-                return contains(s, 0..<s.count, unit.scalars)
+                return matches(s, 0..<s.count, unit)
             }) { out.insert(i) }
         }
         return out
@@ -427,14 +444,15 @@ struct RetrievalAnswerer: Sendable {
     /// (sentences or headline).
     struct LocatedUnits {
         let index: SentenceIndex
-        let locations: [SentenceIndex.TermLocation]
+        /// Per unit: its own term and its alternatives'.
+        let locations: [[SentenceIndex.TermLocation]]
 
         /// Indices of the units printed in any of the articles; stops once every unit is found
         /// (an entity named in hundreds of articles).
         func present<C: Collection>(in articles: C) -> Set<Int> where C.Element == Int {
             var out = Set<Int>()
             for a in articles {
-                for (i, l) in locations.enumerated() where !out.contains(i) && index.prints(l, article: a) { out.insert(i) }
+                for (i, ls) in locations.enumerated() where !out.contains(i) && ls.contains(where: { index.prints($0, article: a) }) { out.insert(i) }
                 if out.count == locations.count { break }
             }
             return out
@@ -443,11 +461,13 @@ struct RetrievalAnswerer: Sendable {
         func present(in article: Int) -> Set<Int> { present(in: CollectionOfOne(article)) }
 
         /// Whether unit `i` is printed in the article.
-        func prints(_ i: Int, in article: Int) -> Bool { index.prints(locations[i], article: article) }
+        func prints(_ i: Int, in article: Int) -> Bool { locations[i].contains { index.prints($0, article: article) } }
     }
 
     func located(_ units: [Unit]) -> LocatedUnits {
-        LocatedUnits(index: kb.index, locations: units.map { kb.index.locate(termKey: key($0.scalars)) })
+        LocatedUnits(index: kb.index, locations: units.map { u in
+            [kb.index.locate(termKey: key(u.scalars))] + u.alternatives.map { kb.index.locate(termKey: key($0)) }
+        })
     }
 
     /// The printed text of a window, without leading connectives, ending with `。`.
@@ -471,6 +491,16 @@ struct RetrievalAnswerer: Sendable {
 
     /// Words that open a clause but add nothing to a quoted answer.
     static let leadingConnectives = ["同时,", "同时，", "此外,", "此外，", "其中,", "其中，", "另外,", "另外，", "并且", "并", "而且"]
+
+    /// Whether `s[r]` prints the unit or one of its alternatives.
+    func matches(_ s: [Unicode.Scalar], _ r: Range<Int>, _ unit: Unit) -> Bool {
+        contains(s, r, unit.scalars) || unit.alternatives.contains { contains(s, r, $0) }
+    }
+
+    /// Whether `s[r]` prints the unit only as one of its alternatives.
+    func matchesOnlyByAlternative(_ s: [Unicode.Scalar], _ r: Range<Int>, _ unit: Unit) -> Bool {
+        !unit.alternatives.isEmpty && !contains(s, r, unit.scalars) && unit.alternatives.contains { contains(s, r, $0) }
+    }
 
     /// Substring test that steps over quote marks in `s` (see `transparent`).
     func contains(_ s: [Unicode.Scalar], _ r: Range<Int>, _ w: [Unicode.Scalar]) -> Bool {

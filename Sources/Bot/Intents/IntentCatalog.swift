@@ -16,6 +16,8 @@ struct IntentCatalog: Sendable {
     var lexicon: Lexicon
     /// The fitted answer scorer (`scorer.json`); required to serve (`BotEngine.load`).
     var scorer: AnswerScorer? = nil
+    /// Near-synonyms generated from CC-CEDICT (`synonyms-*.tsv`); empty when there is no such file.
+    var synonyms: Synonyms = .empty
 
     func intent(named name: String) -> IntentDefinition? { intents.first { $0.name == name } }
 
@@ -29,6 +31,14 @@ struct IntentCatalog: Sendable {
         var lexicon: Lexicon?
         var extensions: [Lexicon] = []
         var scorer: AnswerScorer?
+        var synonyms = Synonyms.empty
+        for name in names.sorted() where Synonyms.isSynonymFile(name) {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard let data = fm.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw IntentCatalogError(file: name, intent: nil, field: nil, message: "cannot be read as UTF-8")
+            }
+            synonyms = synonyms.merged(with: try Synonyms.parse(text, file: name))
+        }
         for name in names.sorted() where name.hasSuffix(".json") {
             let path = (directory as NSString).appendingPathComponent(name)
             guard let data = fm.contents(atPath: path) else {
@@ -61,7 +71,7 @@ struct IntentCatalog: Sendable {
             throw IntentCatalogError(file: directory, intent: nil, field: nil, message: "no intents defined")
         }
         try validateUnique(intents)
-        return IntentCatalog(intents: intents, lexicon: lexicon, scorer: scorer)
+        return IntentCatalog(intents: intents, lexicon: lexicon, scorer: scorer, synonyms: synonyms)
     }
 
     /// Duplicate names, and a keyword (per language) claimed by two intents.
