@@ -50,7 +50,7 @@ public final class KnowledgeBase: Sendable {
         // structure and extractors see one script); each sentence keeps its printed form.
         let parsed = parallelMap(pages.count) { i in
             var page = pages[i]
-            let printed = PrintedText(page.text)
+            var printed = PrintedText(page.text)
             page.text = printed.simplified
             return PageParser.parse(page).map { parsedArticle in
                 var article = parsedArticle
@@ -59,7 +59,7 @@ public final class KnowledgeBase: Sendable {
                         Sentence(id: 0, article: 0, paragraph: p, tracked: normalizer.normalizeTracked(printed.printed($0)))
                     }
                 }
-                if printed.differs { article.paragraphs = article.paragraphs.map(printed.printed) }
+                if printed.differs { article.paragraphs = article.paragraphs.map { printed.printed($0) } }
                 return (article, sentences)
             }
         }
@@ -94,16 +94,19 @@ public final class KnowledgeBase: Sendable {
 /// A page's printed text beside its simplified form (one scalar for one scalar), so text found
 /// in the simplified page can be quoted as printed.
 struct PrintedText {
-    let original: String
     let simplified: String
     let differs: Bool
+    private let originalScalars: [Unicode.Scalar]
+    private let simplifiedScalars: [Unicode.Scalar]
+    /// Where the last quoted text started: pages are quoted front to back, so the next text is
+    /// looked for from here first (one pass over the page, not one search per sentence).
+    private var cursor = 0
 
     /// Only a page printed largely in traditional characters (over 2 % of its Han characters
     /// change) is read simplified: a simplified page with a stray traditional character keeps
     /// its text as printed (the one-to-one table also folds 著 into 着, harmless in matching,
     /// wrong in a quotation).
     init(_ text: String) {
-        original = text
         var han = 0
         var changed = 0
         for s in text.unicodeScalars where ScalarClass.isHan(s) {
@@ -112,16 +115,34 @@ struct PrintedText {
         }
         differs = changed * 50 > han
         simplified = differs ? ScriptTables.simplified(text) : text
+        originalScalars = differs ? Array(text.unicodeScalars) : []
+        simplifiedScalars = differs ? Array(simplified.unicodeScalars) : []
     }
 
     /// `text` (from the simplified page) as the page prints it; `text` itself when the page is
     /// simplified already or the text was joined across lines (then it is not found verbatim).
-    func printed(_ text: String) -> String {
-        guard differs, let r = simplified.range(of: text) else { return text }
-        let start = simplified.unicodeScalars.distance(from: simplified.unicodeScalars.startIndex, to: r.lowerBound)
-        let count = text.unicodeScalars.count
-        let o = original.unicodeScalars
-        let a = o.index(o.startIndex, offsetBy: start)
-        return String(String.UnicodeScalarView(o[a..<o.index(a, offsetBy: count)]))
+    mutating func printed(_ text: String) -> String {
+        guard differs else { return text }
+        let t = Array(text.unicodeScalars)
+        guard !t.isEmpty, let start = find(t, from: cursor) ?? (cursor > 0 ? find(t, from: 0) : nil) else { return text }
+        cursor = start
+        return String(String.UnicodeScalarView(originalScalars[start..<(start + t.count)]))
+    }
+
+    /// First position at or after `from` where the simplified page holds `t`.
+    private func find(_ t: [Unicode.Scalar], from: Int) -> Int? {
+        guard t.count <= simplifiedScalars.count else { return nil }
+        return simplifiedScalars.withUnsafeBufferPointer { s in
+            var i = from
+            while i <= s.count - t.count {
+                if s[i] == t[0] {
+                    var k = 1
+                    while k < t.count && s[i + k] == t[k] { k += 1 }
+                    if k == t.count { return i }
+                }
+                i += 1
+            }
+            return nil
+        }
     }
 }

@@ -89,4 +89,12 @@ import Testing
         #expect(phone.value == "0573-82001234")
         #expect(kb.sentences[phone.sentence].text.contains("電話"))      // quoted as printed
     }
+
+    @Test func repeatedTextIsQuotedAsPrintedWhereItStands() throws {
+        // 臺 and 台 read alike (台): each sentence is quoted in its own printing, not the first's.
+        let trad = "關於服務點開放時間的通知\n\n一、城南網點\n服務台每天開放。\n二、城北網點\n服務臺每天開放。\n"
+        let kb = KnowledgeBase.build(pages: [Page(file: "t.txt", text: trad)])
+        let quoted = kb.sentences.map(\.text).filter { $0.hasPrefix("服務") }
+        #expect(quoted == ["服務台每天開放。", "服務臺每天開放。"])
+    }
 }

@@ -27,8 +27,9 @@ struct Answer: Sendable {
     /// What the dialogue should remember.
     var entity: DialogueState.EntityRef?
     var routeID: String?
-    /// Reasons, for `--explain` (name → value).
-    var debug: [(String, JSONValue)] = []
+    /// Reasons, for `--explain` (name → value): worked out only when an explanation is asked
+    /// for (the scorer's per-feature contributions are not free).
+    var debug: @Sendable () -> [(String, JSONValue)] = { [] }
 
     var fallback: Bool { outcome == .decline }
 }

@@ -33,8 +33,10 @@ enum Explanation {
             ("unknown_words", .array(u.unknownWords.map { .string($0) })),
             ("corrections", .array(u.corrections.map { .string($0.from + "→" + $0.to) })),
             ("outcome", .string(a.outcome.rawValue)),
-            ("details", .object(a.outcome == .decline && a.debug.isEmpty
-                ? [("retrieval", engine.answerer.retrieval.explainDecline(u))] : a.debug)),
+            ("details", .object({ () -> [(String, JSONValue)] in
+                let details = a.debug()
+                return a.outcome == .decline && details.isEmpty ? [("retrieval", engine.answerer.retrieval.explainDecline(u))] : details
+            }())),
         ])
     }
 }

@@ -78,7 +78,7 @@ struct RetrievalAnswerer: Sendable {
         var text: String
         var coverage: Double
         var score: Double
-        var debug: [(String, JSONValue)]
+        var debug: @Sendable () -> [(String, JSONValue)]
     }
 
     /// Content units of a question with their weights: the corpus's own words in it (bigrams it
@@ -118,7 +118,7 @@ struct RetrievalAnswerer: Sendable {
 
         for seg in u.contentSegments {
             // Positions in the normalised question of the segment's scalars (quote marks skipped).
-            let positions = seg.scalars.indices.filter { !RetrievalAnswerer.transparent.contains(seg.scalars[$0]) }
+            let positions = seg.scalars.indices.filter { !RetrievalAnswerer.isTransparent(seg.scalars[$0]) }
             let s = positions.map { seg.scalars[$0] }
             func absolute(_ r: Range<Int>) -> Range<Int> { (seg.start + positions[r.lowerBound])..<(seg.start + positions[r.upperBound - 1] + 1) }
             var i = 0
@@ -215,11 +215,8 @@ struct RetrievalAnswerer: Sendable {
         return Term(word: String(scalars: p))
     }
 
-    /// Quote marks are skipped when matching (`“诚信制”物业` matches `诚信制物业`).
-    static let transparent: Set<Unicode.Scalar> = ["\u{201C}", "\u{201D}", "\"", "'", "《", "》"]
-
     /// A clause window that could answer the question, with its features for the scorer.
-    struct Candidate {
+    struct Candidate: Sendable {
         var sentence: Int
         var window: Range<Int>
         var features: [Double]
@@ -240,9 +237,13 @@ struct RetrievalAnswerer: Sendable {
         }
         ranked.removeFirst()
         let sentence = kb.sentences[b.sentence]
-        var debug: [(String, JSONValue)] = [("article", .string(kb.articles[sentence.article].title)),
+        let runnerUp = ranked.first(where: { $0.sentence != b.sentence || $0.window != b.window })
+        let debug: @Sendable () -> [(String, JSONValue)] = { [self] in
+            var d: [(String, JSONValue)] = [("article", .string(kb.articles[sentence.article].title)),
                                             ("threshold", .double(scorer.threshold)), ("chosen", explained(b))]
-        if let runnerUp = ranked.first(where: { $0.sentence != b.sentence || $0.window != b.window }) { debug.append(("runner_up", explained(runnerUp))) }
+            if let runnerUp { d.append(("runner_up", explained(runnerUp))) }
+            return d
+        }
         return Result(sentence: b.sentence, window: b.window, text: text(sentence, b.window), coverage: b.features[0], score: b.probability,
                       debug: debug)
     }
@@ -335,6 +336,22 @@ struct RetrievalAnswerer: Sendable {
             let scores = Dictionary(hits.map { ($0.sentence, $0) }, uniquingKeysWith: { a, _ in a })
             pool = Array(Set(only)).sorted().map { scores[$0] ?? SentenceHit(sentence: $0, score: 0, bodyScore: 0, titleScore: 0) }
         }
+        // Units the article printed before a sentence (up to five sentences back): what the
+        // story has already established when the sentence speaks of it. Each sentence's units
+        // are found once (the hits of one article look back over the same sentences).
+        var printedUnits: [Int: UInt64] = [:]
+        func established(_ sentence: Sentence) -> Set<Int> {
+            let ids = kb.articles[sentence.article].sentenceIDs
+            guard let pos = ids.firstIndex(of: sentence.id), pos > 0 else { return [] }
+            var mask: UInt64 = 0
+            for sid in ids[max(0, pos - 5)..<pos] {
+                if let m = printedUnits[sid] { mask |= m; continue }
+                let m = wordUnitsPrinted(unitList, in: kb.sentences[sid].scalars)
+                printedUnits[sid] = m
+                mask |= m
+            }
+            return Set(unitList.indices.filter { mask & (1 << UInt64($0)) != 0 })
+        }
         for hit in pool {
             let sentence = kb.sentences[hit.sentence]
             let title = kb.index.normalizedTitle(of: sentence.article)
@@ -351,7 +368,7 @@ struct RetrievalAnswerer: Sendable {
             let isDocument = kb.articles[sentence.article].isDocument
             let sentenceWords = wordShare(sentence.scalars, 0..<sentence.scalars.count, title: title)
             let table = ClauseTable(sentence: sentence, units: unitList, types: types, context: typeContext, title: title,
-                                    establishedBefore: establishedBefore(unitList, sentence: sentence), answerer: self)
+                                    establishedBefore: established(sentence), answerer: self)
             for (a, b) in table.windows {
                 let w = table.combine(a, b)
                 // A "when"/"how much"/"phone" question needs that kind of value in the answer.
@@ -423,21 +440,14 @@ struct RetrievalAnswerer: Sendable {
         return got / total
     }
 
-    /// Indices of units the article printed before this sentence (up to five sentences back):
-    /// what the story has already established when the sentence speaks of it.
-    func establishedBefore(_ units: [Unit], sentence: Sentence) -> Set<Int> {
-        let ids = kb.articles[sentence.article].sentenceIDs
-        guard let pos = ids.firstIndex(of: sentence.id), pos > 0 else { return [] }
-        let previous = ids[max(0, pos - 5)..<pos]
-        var out = Set<Int>()
-        // Words only: a lone character (`位`) printed nearby establishes nothing.
-        for (i, unit) in units.enumerated() where unit.scalars.count > 1 {
-            if previous.contains(where: { sid in
-                let s = kb.sentences[sid].scalars
-                return matches(s, 0..<s.count, unit)
-            }) { out.insert(i) }
+    /// Bits of the units (up to 64) that `s` prints, words only: a lone character (`位`)
+    /// printed nearby establishes nothing.
+    func wordUnitsPrinted(_ units: [Unit], in s: [Unicode.Scalar]) -> UInt64 {
+        var mask: UInt64 = 0
+        for (i, unit) in units.prefix(64).enumerated() where unit.scalars.count > 1 && matches(s, 0..<s.count, unit) {
+            mask |= 1 << UInt64(i)
         }
-        return out
+        return mask
     }
 
     /// Units with their postings looked up once, to ask of many articles which units they print
@@ -502,24 +512,38 @@ struct RetrievalAnswerer: Sendable {
         !unit.alternatives.isEmpty && !contains(s, r, unit.scalars) && unit.alternatives.contains { contains(s, r, $0) }
     }
 
-    /// Substring test that steps over quote marks in `s` (see `transparent`).
+    /// Substring test that steps over quote marks in `s` (see `isTransparent`).
     func contains(_ s: [Unicode.Scalar], _ r: Range<Int>, _ w: [Unicode.Scalar]) -> Bool {
-        guard !w.isEmpty, w.count <= r.count else { return false }
-        var i = r.lowerBound
-        while i + w.count <= r.upperBound {
-            if s[i] == w[0] {
-                var k = 1
-                var j = i + 1
-                while k < w.count && j < r.upperBound {
-                    if s[j] == w[k] { k += 1; j += 1 }
-                    else if RetrievalAnswerer.transparent.contains(s[j]) { j += 1 }
-                    else { break }
+        guard !w.isEmpty, w.count <= r.count, r.upperBound <= s.count else { return false }
+        return s.withUnsafeBufferPointer { s in
+            w.withUnsafeBufferPointer { w in
+                let first = w[0]
+                var i = r.lowerBound
+                let last = r.upperBound - w.count
+                while i <= last {
+                    if s[i] == first {
+                        var k = 1
+                        var j = i + 1
+                        while k < w.count && j < r.upperBound {
+                            if s[j] == w[k] { k += 1; j += 1 }
+                            else if RetrievalAnswerer.isTransparent(s[j]) { j += 1 }
+                            else { break }
+                        }
+                        if k == w.count { return true }
+                    }
+                    i += 1
                 }
-                if k == w.count { return true }
+                return false
             }
-            i += 1
         }
-        return false
+    }
+
+    /// Quote marks are skipped when matching (`“诚信制”物业` matches `诚信制物业`).
+    @inline(__always) static func isTransparent(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\u{201C}", "\u{201D}", "\"", "'", "《", "》": return true
+        default: return false
+        }
     }
 }
 
