@@ -56,7 +56,7 @@ import Testing
         var coveredPrinted = [Bool](repeating: false, count: printed.count)
         var lastEnd = 0, lastPrintedEnd = 0
         for c in s.clauses {
-            #expect(!c.original.isEmpty, sourceLocation: sourceLocation)
+            #expect(!s.printed(c).isEmpty, sourceLocation: sourceLocation)
             #expect(c.range.lowerBound >= lastEnd && c.range.upperBound <= s.scalars.count, "\(c) in \(s.text)",
                     sourceLocation: sourceLocation)
             #expect(c.originalRange.lowerBound >= lastPrintedEnd && c.originalRange.upperBound <= printed.count,
@@ -66,7 +66,7 @@ import Testing
             for i in c.range where i < coveredNormalised.count { coveredNormalised[i] = true }
             for i in c.originalRange where i < coveredPrinted.count { coveredPrinted[i] = true }
             let span = String(String.UnicodeScalarView(printed[c.originalRange]))
-            #expect(span.contains(c.original), "clause \(c.original) not within its printed span \(span)",
+            #expect(span.contains(s.printed(c)), "clause \(s.printed(c)) not within its printed span \(span)",
                     sourceLocation: sourceLocation)
         }
         let separators = ClauseSpan.breaks.union(" ，；：。！？,;:!?…—“”".unicodeScalars)
@@ -93,7 +93,7 @@ import Testing
     ])
     func clauses(_ text: String, _ expected: [String]) {
         let s = Sentence(id: 0, article: 0, paragraph: 0, text: text)
-        #expect(s.clauses.map(\.original) == expected)
+        #expect(s.clauses.map(s.printed) == expected)
         Self.checkClauses(of: s)
     }
 

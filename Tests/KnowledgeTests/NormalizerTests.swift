@@ -193,10 +193,22 @@ import Testing
     func trackedAgreesWithPlain(_ text: String) {
         let tracked = normalizer.normalizeTracked(text)
         #expect(tracked.normalized == normalizer.normalize(text))
-        #expect(tracked.origins.count == tracked.scalars.count)
+        let origins = tracked.scalars.indices.map(tracked.origin)
         #expect(tracked.original == Array(text.unicodeScalars))
-        #expect(zip(tracked.origins, tracked.origins.dropFirst()).allSatisfy { $0 <= $1 })
-        #expect(tracked.origins.allSatisfy { tracked.original.indices.contains($0) })
+        #expect(zip(origins, origins.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(origins.allSatisfy { tracked.original.indices.contains($0) })
+    }
+
+    @Test func anUnchangedTextKeepsOneCopyWithItsOrigins() {
+        // Nothing to normalise: the printed and normalised forms are one array, origins the identity.
+        let tracked = normalizer.normalizeTracked("route 115")
+        #expect(tracked.original == tracked.scalars)
+        #expect(tracked.scalars.indices.allSatisfy { tracked.origin($0) == $0 })
+        #expect(tracked.original(0..<5) == "route")
+        // A rewrite keeps its origins (`七点半` → `7:30`).
+        let rewritten = normalizer.normalizeTracked("七点半发车")
+        #expect(rewritten.original(0..<4) == "七点半")
+        #expect(rewritten.origin(4) == 3)
     }
 
     @Test func trackedEmptyRangeIsEmpty() {

@@ -77,16 +77,18 @@ struct BenchTarget: Sendable {
 }
 
 extension BenchReport {
-    /// The targets for the sections that ran (release build, 2 cores).
+    /// The speed issue's targets for the sections that ran (release build, 2 cores). The p50 bar
+    /// is 5× the Python BM25 peer's (about 65 µs here); `../shared/peers/ratio.sh` measures the
+    /// ratio itself, side by side.
     var targets: [BenchTarget] {
         var t: [BenchTarget] = []
         if let r = inProcess {
-            t.append(BenchTarget(name: "in-process p50", measured: r.latency.percentile(50), bound: .atMost, limit: 20, unit: "µs"))
-            t.append(BenchTarget(name: "in-process p99", measured: r.latency.percentile(99), bound: .atMost, limit: 200, unit: "µs"))
+            t.append(BenchTarget(name: "in-process p50", measured: r.latency.percentile(50), bound: .atMost, limit: 13, unit: "µs"))
+            t.append(BenchTarget(name: "in-process p99", measured: r.latency.percentile(99), bound: .atMost, limit: 40, unit: "µs"))
         }
         if let s = socket {
             let label = "socket, \(s.result.settings.clients) clients"
-            t.append(BenchTarget(name: label + ", answers/s", measured: s.result.answersPerSecond, bound: .atLeast, limit: 30_000, unit: "/s"))
+            t.append(BenchTarget(name: label + ", answers/s", measured: s.result.answersPerSecond, bound: .atLeast, limit: 80_000, unit: "/s"))
             t.append(BenchTarget(name: label + ", p99 round trip", measured: s.result.roundTrip.percentile(99) / 1000,
                                  bound: .atMost, limit: 5, unit: "ms"))
             t.append(BenchTarget(name: label + ", errors", measured: Double(s.result.errors), bound: .atMost, limit: 0, unit: ""))
@@ -95,18 +97,19 @@ extension BenchReport {
             }
         }
         if let s = startup {
-            t.append(BenchTarget(name: "exec → ready (median)", measured: s.median * 1000, bound: .atMost, limit: 200, unit: "ms"))
+            t.append(BenchTarget(name: "exec → ready (median)", measured: s.median * 1000, bound: .atMost, limit: 50, unit: "ms"))
         }
         let base = scaleBaseline?.percentile(50) ?? 0
         for r in scale {
             let label = "\(r.pages) pages"
-            t.append(BenchTarget(name: label + ", build", measured: r.buildSeconds, bound: .atMost, limit: 5, unit: "s"))
-            t.append(BenchTarget(name: label + ", daemon RSS serving", measured: Double(r.residentBytes) / 1e6, bound: .atMost, limit: 400, unit: "MB"))
+            t.append(BenchTarget(name: label + ", build", measured: r.buildSeconds, bound: .atMost, limit: 1.5, unit: "s"))
+            t.append(BenchTarget(name: label + ", daemon RSS serving", measured: Double(r.residentBytes) / 1e6, bound: .atMost, limit: 120, unit: "MB"))
             t.append(BenchTarget(name: label + ", daemon peak RSS", measured: Double(r.peakBytes) / 1e6, bound: .atMost, limit: 400, unit: "MB"))
             if base > 0 {
                 t.append(BenchTarget(name: label + ", p50 vs bundled", measured: r.mixLatency.percentile(50) / base,
-                                     bound: .atMost, limit: 2, unit: "×"))
+                                     bound: .atMost, limit: 1.5, unit: "×"))
             }
+            t.append(BenchTarget(name: label + ", p99", measured: r.mixLatency.percentile(99), bound: .atMost, limit: 100, unit: "µs"))
         }
         return t
     }

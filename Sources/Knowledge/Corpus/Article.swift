@@ -76,24 +76,31 @@ public struct Sentence: Sendable, Hashable {
         self.paragraph = paragraph
         self.text = String(scalars: tracked.original)
         self.tracked = tracked
-        self.normalized = String(scalars: tracked.scalars)
+        // Unchanged by normalising: one string for both forms.
+        self.normalized = tracked.original == tracked.scalars ? text : String(scalars: tracked.scalars)
         self.clauses = ClauseSpan.split(tracked)
     }
+
+    /// A clause of this sentence as printed (without the closing punctuation).
+    public func printed(_ clause: ClauseSpan) -> String { ClauseSpan.printed(clause.range, in: tracked) }
 }
 
-/// One clause of a sentence: its range in the normalised scalars and its printed text.
+/// One clause of a sentence: its range in the normalised scalars and in the printed ones (its
+/// printed text is `Sentence.printed(_:)`, made when asked for, not stored per clause).
 public struct ClauseSpan: Sendable, Hashable {
     /// Half-open range in `Sentence.scalars`.
     public var range: Range<Int>
-    /// The clause as printed (without the closing punctuation).
-    public var original: String
     /// Half-open range in the printed sentence's scalars (`Sentence.text.unicodeScalars`).
     public var originalRange: Range<Int>
 
-    public init(range: Range<Int>, original: String, originalRange: Range<Int>) {
+    public init(range: Range<Int>, originalRange: Range<Int>) {
         self.range = range
-        self.original = original
         self.originalRange = originalRange
+    }
+
+    /// The clause as printed, without its edge punctuation.
+    static func printed(_ range: Range<Int>, in t: TrackedText) -> String {
+        t.original(range).trimmed(of: edgePunctuation)
     }
 
     /// Punctuation trimmed from a clause's printed text.
@@ -126,10 +133,9 @@ public struct ClauseSpan: Sendable, Hashable {
         }
         for i in 0...s.count where breakAt[i] {
             if i > a {
-                let text = t.original(a..<i).trimmed(of: ClauseSpan.edgePunctuation)
-                let start = t.origins[a]
-                let end = i < s.count ? t.origins[i] : t.original.count
-                if !text.isEmpty { out.append(ClauseSpan(range: a..<i, original: text, originalRange: start..<end)) }
+                let start = t.origin(a)
+                let end = i < s.count ? t.origin(i) : t.original.count
+                if !ClauseSpan.printed(a..<i, in: t).isEmpty { out.append(ClauseSpan(range: a..<i, originalRange: start..<end)) }
             }
             a = i + 1
         }

@@ -60,6 +60,7 @@ public struct BM25Index: Sendable {
     /// Works out the length normalisation once every document is added (postings are already
     /// in document order).
     public mutating func finish() {
+        for i in postings.indices { postings[i] = postings[i].compacted() }   // one list at a time: no second copy of them all
         averageLength = documentCount == 0 ? 1 : max(1, Double(totalLength) / Double(documentCount))
         let average = averageLength
         norms = docLengths.map { BM25Index.k1 * (1 - BM25Index.b + BM25Index.b * Double($0) / average) }

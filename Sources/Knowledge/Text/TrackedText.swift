@@ -31,22 +31,36 @@ public struct TrackedText: Sendable, Hashable {
     public let original: [Unicode.Scalar]
     /// The normalised text, as scalars.
     public let scalars: [Unicode.Scalar]
+    /// Per normalised scalar, the index into `original` it came from (`origin(_:)`); empty when
+    /// normalising changed nothing (most sentences), and then `original` shares `scalars`'
+    /// storage: one copy of such a sentence's scalars, no offsets.
+    private let originOffsets: [Int32]
+
     /// `origins[i]`: index into `original` where `scalars[i]` came from.
-    public let origins: [Int]
+    public init(original: [Unicode.Scalar], scalars: [Unicode.Scalar], origins: [Int]) {
+        let identity = origins.count == scalars.count && original == scalars && origins.indices.allSatisfy { origins[$0] == $0 }
+        let scalars = scalars.compacted()
+        self.scalars = scalars
+        self.original = identity ? scalars : original.compacted()
+        self.originOffsets = identity ? [] : origins.map { Int32($0) }
+    }
+
+    /// Index into `original` of the scalar that produced `scalars[i]`.
+    @inline(__always) public func origin(_ i: Int) -> Int { originOffsets.isEmpty ? i : Int(originOffsets[i]) }
 
     /// The normalised text as a string.
     public var normalized: String { String(scalars: scalars) }
 
     /// The printed text covering normalised range `range` (half-open, scalar offsets).
     public func original(_ range: Range<Int>) -> String {
-        guard !range.isEmpty, range.lowerBound < origins.count else { return "" }
-        let start = origins[range.lowerBound]
-        let lastOrigin = origins[min(range.upperBound, origins.count) - 1]
+        guard !range.isEmpty, range.lowerBound < scalars.count else { return "" }
+        let start = origin(range.lowerBound)
+        let lastOrigin = origin(min(range.upperBound, scalars.count) - 1)
         // Extend to just before the origin of the next normalised scalar (covers 1:n rewrites
         // such as 七点半 → 7:30, where several inputs map into one output run).
         var end = lastOrigin + 1
-        if range.upperBound < origins.count {
-            end = max(end, origins[range.upperBound])
+        if range.upperBound < scalars.count {
+            end = max(end, origin(range.upperBound))
         } else {
             end = original.count
         }
@@ -55,5 +69,18 @@ public struct TrackedText: Sendable, Hashable {
         while a < b, whiteSpaceScalars.contains(original[a]) { a += 1 }
         while b > a, whiteSpaceScalars.contains(original[b - 1]) { b -= 1 }
         return String(scalars: original[a..<b])
+    }
+}
+
+extension Array {
+    /// The elements in storage of their own size: a copy when the array has spare capacity
+    /// (buffers reserved for the worst case, grown by doubling), itself otherwise. For arrays
+    /// kept for the life of a knowledge base.
+    func compacted() -> [Element] {
+        guard capacity > count else { return self }
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = buffer.initialize(from: self)
+            initialized = count
+        }
     }
 }
