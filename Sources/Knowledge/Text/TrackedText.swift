@@ -32,17 +32,18 @@ public struct TrackedText: Sendable, Hashable {
     /// The normalised text, as scalars.
     public let scalars: [Unicode.Scalar]
     /// Per normalised scalar, the index into `original` it came from (`origin(_:)`); empty when
-    /// normalising changed nothing (most sentences), and then `original` shares `scalars`'
-    /// storage: one copy of such a sentence's scalars, no offsets.
+    /// normalising mapped scalar to scalar (most sentences: width and script folding). When it
+    /// changed nothing at all, `original` shares `scalars`' storage as well.
     private let originOffsets: [Int32]
 
     /// `origins[i]`: index into `original` where `scalars[i]` came from.
     public init(original: [Unicode.Scalar], scalars: [Unicode.Scalar], origins: [Int]) {
-        let identity = origins.count == scalars.count && original == scalars && origins.indices.allSatisfy { origins[$0] == $0 }
+        // One normalised scalar per printed one (width and script folding: `，` → `,`): no offsets.
+        let oneToOne = origins.count == scalars.count && original.count == scalars.count && origins.indices.allSatisfy { origins[$0] == $0 }
         let scalars = scalars.compacted()
         self.scalars = scalars
-        self.original = identity ? scalars : original.compacted()
-        self.originOffsets = identity ? [] : origins.map { Int32($0) }
+        self.original = oneToOne && original == scalars ? scalars : original.compacted()
+        self.originOffsets = oneToOne ? [] : origins.map { Int32($0) }
     }
 
     /// Index into `original` of the scalar that produced `scalars[i]`.
