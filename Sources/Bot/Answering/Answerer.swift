@@ -5,7 +5,7 @@ import Knowledge
 /// never mentions; a structured fact through the intent's template (for the entity the question
 /// names, or the one the dialogue is about); a clarifying question when several fit; otherwise
 /// the best clause from the index; otherwise a decline with suggestions.
-struct Answerer: Sendable {
+final class Answerer: Sendable {
     let kb: KnowledgeBase
     let catalog: IntentCatalog
     let resolver: FactResolver
@@ -233,8 +233,8 @@ struct Answerer: Sendable {
             return quality + kindBonus + 0.02 * Double(m.range.count)
         }
         let matches = u.entities.filter { $0.kind != .partial || $0.coverage >= 0.75 || !u.entities.contains(where: { $0.kind == .exact }) }
-        let sorted = matches.sorted { rank($0) > rank($1) }
-        out += sorted.map { .entity($0.entity) }
+        let sorted = matches.map { (match: $0, rank: rank($0)) }.sorted { $0.rank > $1.rank }
+        out += sorted.map { .entity($0.match.entity) }
         return out
     }
 

@@ -90,7 +90,9 @@ struct IntentAttempt {
         let indices = answerer.resolver.routes(for: focus)
         guard !indices.isEmpty else { return .notApplicable }
         // The same route may appear on several pages: use the fullest description that has the field.
-        for i in indices.sorted(by: { RouteCompleteness.score(kb.facts.routes[$0]) > RouteCompleteness.score(kb.facts.routes[$1]) }) {
+        let routes = kb.facts.routes
+        let ranked = indices.map { (index: $0, score: RouteCompleteness.score(routes[$0])) }.sorted { $0.score > $1.score }
+        for (i, _) in ranked {
             let r = kb.facts.routes[i]
             if let value = RouteAnswers(route: r, ctx: ctx).render(source.field) {
                 let name = u.language == .en ? r.routeID : r.routeID + "路"

@@ -31,7 +31,11 @@ public struct ClockTime: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(hour: h, minute: m)
     }
 
-    public var description: String { String(format: "%02d:%02d", hour, minute) }
+    public var description: String {
+        // `07:05` — by hand: `String(format:)` costs microseconds, and every departure answer prints times.
+        func two(_ n: Int) -> String { n < 10 && n >= 0 ? "0" + String(n) : String(n) }
+        return two(hour) + ":" + two(minute)
+    }
     public var minutesSinceMidnight: Int { hour * 60 + minute }
 
     public static func < (a: ClockTime, b: ClockTime) -> Bool { a.minutesSinceMidnight < b.minutesSinceMidnight }
