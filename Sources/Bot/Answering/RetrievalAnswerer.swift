@@ -299,10 +299,7 @@ struct RetrievalAnswerer: Sendable {
             FileHandle.standardError.write(Data("units: \(units.map { String(scalars: $0.scalars) + "/" + String(format: "%.1f", $0.weight) + ($0.inEntity ? "N" : "") + ($0.present ? "" : "!") + ($0.cue.map { "<" + $0.rawValue + ">" } ?? "") })\n".utf8))
         }
         guard total > 0, units.contains(where: { $0.scalars.count >= 2 || !ScalarClass.isHan($0.scalars[0]) }) else { return [] }
-        var terms: [(term: Term, weight: Double)] = []
-        for seg in u.contentSegments { terms += SentenceIndex.weightedTerms(seg.text) }
-        for unit in units { for a in unit.alternatives { terms.append((Term(bigram: a[0], a[1]), 1)) } }
-        var hits = kb.index.search(terms, limit: RetrievalAnswerer.candidates * 3)
+        var hits = searchHits(u, units: units)
         if let focus = focusArticles {
             let set = Set(focus)
             hits = hits.filter { set.contains(kb.sentences[$0.sentence].article) }
@@ -395,6 +392,18 @@ struct RetrievalAnswerer: Sendable {
             }
         }
         return out
+    }
+
+    /// The index's best sentences for the question's terms (its content segments' terms and
+    /// its units' synonyms), searched once per question.
+    private func searchHits(_ u: Understanding, units: [Unit]) -> [SentenceHit] {
+        if let cached = u.memo.hits { return cached }
+        var terms: [(term: Term, weight: Double)] = []
+        for seg in u.contentSegments { terms += SentenceIndex.weightedTerms(seg.text) }
+        for unit in units { for a in unit.alternatives { terms.append((Term(bigram: a[0], a[1]), 1)) } }
+        let hits = kb.index.search(terms, limit: RetrievalAnswerer.candidates * 3)
+        u.memo.hits = hits
+        return hits
     }
 
     /// Whether the scorer would answer the question from one of these sentences: the evidence a

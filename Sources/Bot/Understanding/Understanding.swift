@@ -90,4 +90,7 @@ struct ContentSegment: Sendable {
 final class UnderstandingMemo: @unchecked Sendable {
     var units: [RetrievalAnswerer.Unit]?
     var words: [[Unicode.Scalar]]?
+    /// The index's hits for the question's retrieval terms (the same for every candidate pool
+    /// of one question: a typed fact checked against its own sentence searches no further).
+    var hits: [SentenceHit]?
 }
