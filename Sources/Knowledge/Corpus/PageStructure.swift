@@ -96,16 +96,38 @@ public enum PageStructure {
         var headings = 0
         var header = false
         var lineNo = 0
-        for raw in text.split(whereSeparator: \.isNewline) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { continue }
+        // Lines by scalars (a page is read once per build; `Character` splitting and Foundation
+        // trimming cost more than the rest of this test).
+        let all = Array(text.unicodeScalars)
+        var start = 0
+        while start <= all.count {
+            var end = start
+            while end < all.count && !isNewline(all[end]) { end += 1 }
+            var a = start, b = end
+            start = end + 1
+            while a < b && isBlank(all[a]) { a += 1 }
+            while b > a && isBlank(all[b - 1]) { b -= 1 }
+            if a == b { continue }
             lineNo += 1
-            if lineNo <= 8, headerFields(line) != nil { header = true }
-            let scalars = Array(line.unicodeScalars)
-            if let n = numbering(scalars), n.level <= 2 { headings += 1 }
+            let line = Array(all[a..<b])
+            if lineNo <= 8, headerFields(String(String.UnicodeScalarView(line))) != nil { header = true }
+            if let n = numbering(line), n.level <= 2 { headings += 1 }
             if header && headings >= 1 || headings >= 2 { return true }
         }
         return false
+    }
+
+    /// What `Character.isNewline` splits at, by scalar (`\r\n` gives an empty line between).
+    @inline(__always) static func isNewline(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    /// `CharacterSet.whitespaces`: a tab or a space separator (Zs).
+    @inline(__always) static func isBlank(_ c: Unicode.Scalar) -> Bool {
+        c == "\t" || c == " " || (c.value > 0x7F && c.properties.generalCategory == .spaceSeparator)
     }
 
     /// A line read from a document: its text, its section path and what it is.
