@@ -124,25 +124,9 @@ struct PrintedText {
     mutating func printed(_ text: String) -> String {
         guard differs else { return text }
         let t = Array(text.unicodeScalars)
-        guard !t.isEmpty, let start = find(t, from: cursor) ?? (cursor > 0 ? find(t, from: 0) : nil) else { return text }
+        guard !t.isEmpty, let start = firstIndex(of: t, in: simplifiedScalars, within: cursor..<simplifiedScalars.count)
+                ?? (cursor > 0 ? firstIndex(of: t, in: simplifiedScalars) : nil) else { return text }
         cursor = start
         return String(String.UnicodeScalarView(originalScalars[start..<(start + t.count)]))
-    }
-
-    /// First position at or after `from` where the simplified page holds `t`.
-    private func find(_ t: [Unicode.Scalar], from: Int) -> Int? {
-        guard t.count <= simplifiedScalars.count else { return nil }
-        return simplifiedScalars.withUnsafeBufferPointer { s in
-            var i = from
-            while i <= s.count - t.count {
-                if s[i] == t[0] {
-                    var k = 1
-                    while k < t.count && s[i + k] == t[k] { k += 1 }
-                    if k == t.count { return i }
-                }
-                i += 1
-            }
-            return nil
-        }
     }
 }

@@ -146,20 +146,10 @@ enum AnswerTypeDetector {
     }
 
     static func has(_ s: [Unicode.Scalar], _ r: Range<Int>, _ words: [String]) -> Bool {
-        for w in words {
+        words.contains { w in
             let ws = Array(w.unicodeScalars)
-            guard ws.count <= r.count else { continue }
-            var i = r.lowerBound
-            while i + ws.count <= r.upperBound {
-                if s[i] == ws[0] {
-                    var k = 1
-                    while k < ws.count && s[i + k] == ws[k] { k += 1 }
-                    if k == ws.count { return true }
-                }
-                i += 1
-            }
+            return !ws.isEmpty && Knowledge.firstIndex(of: ws, in: s, within: r) != nil
         }
-        return false
     }
 
     private static func hasClockTime(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {

@@ -21,6 +21,8 @@ enum Explanation {
         if let d = u.day { slots.append(("day", .string(d.rawValue))) }
         if let m = u.milestone { slots.append(("milestone", .string(m.rawValue))) }
         if let w = u.weatherField { slots.append(("weather_field", .string(w))) }
+        var details = a.debug()
+        if a.outcome == .decline && details.isEmpty { details = [("retrieval", engine.answerer.retrieval.explainDecline(u))] }
         return .object([
             ("language", .string(u.language.rawValue)),
             ("normalized", .string(u.normalizedText)),
@@ -33,10 +35,7 @@ enum Explanation {
             ("unknown_words", .array(u.unknownWords.map { .string($0) })),
             ("corrections", .array(u.corrections.map { .string($0.from + "→" + $0.to) })),
             ("outcome", .string(a.outcome.rawValue)),
-            ("details", .object({ () -> [(String, JSONValue)] in
-                let details = a.debug()
-                return a.outcome == .decline && details.isEmpty ? [("retrieval", engine.answerer.retrieval.explainDecline(u))] : details
-            }())),
+            ("details", .object(details)),
         ])
     }
 }

@@ -93,7 +93,7 @@ struct IntentAttempt {
         let routes = kb.facts.routes
         let ranked = indices.map { (index: $0, score: RouteCompleteness.score(routes[$0])) }.sorted { $0.score > $1.score }
         for (i, _) in ranked {
-            let r = kb.facts.routes[i]
+            let r = routes[i]
             if let value = RouteAnswers(route: r, ctx: ctx).render(source.field) {
                 let name = u.language == .en ? r.routeID : r.routeID + "路"
                 return answered(fact(source, entity: name, value: value, pageNote: "", focus: .route(r.routeID), articles: [r.article]))

@@ -1,21 +1,32 @@
 import Foundation
 
-/// Byte search without Foundation: first-byte scan, then compare.
-@usableFromInline func byteSearch(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
-    let hc = h.count, nc = n.count
-    guard nc > 0 else { return true }
-    guard hc >= nc else { return false }
+/// First position in `h[range]` where `n` starts: a first-element scan, then compare.
+@inlinable func firstMatch<T: Equatable>(_ h: UnsafeBufferPointer<T>, _ n: UnsafeBufferPointer<T>, in range: Range<Int>) -> Int? {
+    let nc = n.count
+    guard nc > 0 else { return range.lowerBound }
+    guard range.count >= nc else { return nil }
     let first = n[0]
-    var i = 0
-    while i <= hc - nc {
+    var i = range.lowerBound
+    while i <= range.upperBound - nc {
         if h[i] == first {
             var k = 1
             while k < nc && h[i + k] == n[k] { k += 1 }
-            if k == nc { return true }
+            if k == nc { return i }
         }
         i += 1
     }
-    return false
+    return nil
+}
+
+/// Byte search without Foundation.
+@usableFromInline func byteSearch(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+    firstMatch(h, n, in: 0..<h.count) != nil
+}
+
+/// Where `needle` first occurs in `haystack[range]` (whole scalars, exact), or nil.
+public func firstIndex(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], within range: Range<Int>? = nil) -> Int? {
+    let r = (range ?? 0..<haystack.count).clamped(to: 0..<haystack.count)
+    return haystack.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { n in firstMatch(h, n, in: r) } }
 }
 
 extension StringProtocol {
