@@ -314,4 +314,20 @@ import Knowledge
         #expect(reply.answer.contains("bus route K258"))
         #expect(reply.answer.contains("weather forecast"))
     }
+
+    /// A question asking a kind of value (a count, a phone, a fare) is not answered by a text
+    /// that prints none — a numbered heading names where the value would be; a place asked for
+    /// is not checked (a venue is named as often as it is addressed).
+    @Test(arguments: [
+        ("马桥幼儿园今年招几个班", "3. 海宁市马桥幼儿园。", true),
+        ("马桥幼儿园今年招几个班", "马桥幼儿园今年招收4个班。", false),
+        ("老年大学电话是多少", "海盐县老年大学。", true),
+        ("老年大学电话是多少", "海盐县老年大学电话：0573-86120000。", false),
+        ("补卡要多少钱", "补卡工本费20元。", false),
+        ("颁奖典礼在哪里", "颁奖活动在徐志摩故居举办。", false),
+    ])
+    func anAnswerMustPrintTheKindOfValueAsked(question: String, text: String, lacks: Bool) {
+        let a = Answer(text: text, outcome: .fact, intent: nil, confidence: 1, language: .zh)
+        #expect(F.engine.answerer.lacksAskedValue(F.understand(question), a) == lacks)
+    }
 }

@@ -219,4 +219,22 @@ import Knowledge
         let u = F.understand("What is the capital of France?")
         #expect(u.unknownWords.contains("france") || u.unknownWords.contains("capital"))
     }
+
+    /// A homophone typo in a name is corrected (`保帐` → `保障`), but the measure word after a
+    /// number (`补一张`, whose `张市` the pages never print) is never rewritten into a name.
+    @Test func measureWordsAfterNumbersAreNotTypos() throws {
+        let corpus = TemporaryDirectory()
+        try F.write([("guide.txt", """
+            嘉兴市社会保障市民卡服务中心补卡指南
+            发布日期：2025-03-01
+
+            一、补卡
+            补卡工本费20元，在嘉兴市社会保障市民卡服务中心窗口办理。
+            """)], to: corpus.path)
+        let service = try BotService(corpusDirectory: corpus.path, intentsDirectory: F.intentsDirectory, logger: .silent)
+        let measure = service.engine.analyzer.analyze("补一张市民卡多少钱")
+        #expect(measure.corrections.isEmpty, "\(measure.corrections.map { $0.from + "→" + $0.to })")
+        let typo = service.engine.analyzer.analyze("社会保帐市民卡服务中心在哪")
+        #expect(typo.corrections.map { $0.from + "→" + $0.to } == ["保帐→保障"])
+    }
 }

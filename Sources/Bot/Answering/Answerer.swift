@@ -17,6 +17,7 @@ final class Answerer: Sendable {
     let pagePlaces: [String: String]
     /// The places some page is about (the counties the corpus covers).
     let pagePlaceNames: Set<String>
+    let normalizer = Normalizer()
     /// Suggestions and the capability summary per language, made once from the knowledge base.
     let suggestionsByLanguage: [Language: [String]]
     let summaryByLanguage: [Language: String]
@@ -71,8 +72,21 @@ final class Answerer: Sendable {
     /// (`嘉善…押金多少`) is not answered from a page about another county that never names it.
     func answer(_ u: Understanding, state: DialogueState?) -> Answer {
         let a = propose(u, state: state)
-        guard a.outcome == .fact || a.outcome == .retrieval, contradictsPlace(u, a) else { return a }
+        guard a.outcome == .fact || a.outcome == .retrieval, contradictsPlace(u, a) || lacksAskedValue(u, a) else { return a }
         return decline(subject(u), u, intent: a.intent)
+    }
+
+    /// Whether a question that asks a kind of value (a phone, a fare, a time, a count) got an
+    /// answer that prints none: `3. 海宁市马桥幼儿园` names where the answer would be, it is not
+    /// the address.
+    func lacksAskedValue(_ u: Understanding, _ a: Answer) -> Bool {
+        guard u.language == .zh, let asked = AnswerType.primary(of: u.answerTypes), RetrievalAnswerer.strongTypes.contains(asked),
+              asked != .place else { return false }     // a place is named as often as it is addressed
+        var text = Array(normalizer.normalize(a.text).unicodeScalars)
+        if let n = PageStructure.numbering(text) { text.removeFirst(n.length) }   // `3.` numbers an item, it is no value
+        var context = AnswerTypeDetector.Context.none     // any place or name suffix, not only the question's
+        context.question = ScalarSet(u.normalized)
+        return !asked.acceptable.contains { AnswerTypeDetector.contains($0, in: text, range: 0..<text.count, context: context) }
     }
 
     /// Whether every article the answer cites is about another county than the one(s) the

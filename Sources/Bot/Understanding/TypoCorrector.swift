@@ -51,7 +51,8 @@ struct TypoCorrector: Sendable {
                   let candidates = byReading[pa + "|" + pb] else { i += 1; continue }
             // Only a character no known word around it explains may change: in `指数中` the 数 of
             // the absent `数中` belongs to 指数, so `数中` is a seam between words, not a typo.
-            let leftKnown = i > 0 && ScalarClass.isHan(out[i - 1]) && known(out[i - 1], a)
+            // A character right after a number is its measure word (`补1张市民卡`), not a typo.
+            let leftKnown = i > 0 && (ScalarClass.isHan(out[i - 1]) && known(out[i - 1], a) || ScalarClass.isDigit(out[i - 1]))
             let rightKnown = i + 2 < out.count && ScalarClass.isHan(out[i + 2]) && known(b, out[i + 2])
             let best = candidates.filter { c in
                 guard (c.0 == a) != (c.1 == b) else { return false }
