@@ -83,6 +83,20 @@ extension TransitRouteExtractorTests {
         #expect(route.headway?.value == headway)
     }
 
+    /// A count over both directions is kept apart from the count each way.
+    @Test(arguments: [
+        ("每个方向每天9班,双向合计每天18班。", 9, 18),
+        ("每天双向各发8班。", 8, nil),
+        ("往返每天16趟。", nil, 16),
+        ("每天8个班次。", 8, nil),
+    ] as [(String, Int?, Int?)])
+    func tripsEachWayAndBothWays(sentence: String, each: Int?, both: Int?) {
+        var route = TransitRoute(article: 0, routeID: "0")
+        TransitRouteExtractor.readTimetable(F.scanner(sentence), into: &route)
+        #expect(route.tripsPerDay?.value == each)
+        #expect(route.tripsBothWays?.value == both)
+    }
+
     @Test(arguments: [
         ("线路起步价2元,全程6元。", "2元", "6元", nil),
         ("该线路票价2元。", nil, nil, "2元"),

@@ -72,8 +72,35 @@ final class Answerer: Sendable {
     /// (`嘉善…押金多少`) is not answered from a page about another county that never names it.
     func answer(_ u: Understanding, state: DialogueState?) -> Answer {
         let a = propose(u, state: state)
-        guard a.outcome == .fact || a.outcome == .retrieval, contradictsPlace(u, a) || lacksAskedValue(u, a) else { return a }
+        guard a.outcome == .fact || a.outcome == .retrieval, contradictsPlace(u, a) || contradictsYear(u, a) || lacksAskedValue(u, a) else { return a }
         return decline(subject(u), u, intent: a.intent)
+    }
+
+    /// Whether the question asks about a year (`2023年…是多少`) and every sentence the answer
+    /// cites is dated to another one (`2024年，街道楼宇税收达到…`): the value is not the one asked.
+    func contradictsYear(_ u: Understanding, _ a: Answer) -> Bool {
+        let asked = Answerer.years(in: u.normalized)
+        guard !asked.isEmpty, !a.sentences.isEmpty else { return false }
+        return a.sentences.allSatisfy { sid in
+            let printed = Answerer.years(in: kb.sentences[sid].scalars)
+            return !printed.isEmpty && printed.isDisjoint(with: asked)
+        }
+    }
+
+    /// The years a text names (`2024年`).
+    static func years(in s: [Unicode.Scalar]) -> Set<Int> {
+        var out = Set<Int>()
+        var i = 0
+        while i + 4 < s.count {
+            if (i == 0 || !ScalarClass.isDigit(s[i - 1])), s[i + 4] == "年", (i..<(i + 4)).allSatisfy({ ScalarClass.isDigit(s[$0]) }) {
+                let y = (i..<(i + 4)).reduce(0) { $0 * 10 + Int(s[$1].value - 48) }
+                if (1900...2100).contains(y) { out.insert(y) }
+                i += 5
+                continue
+            }
+            i += 1
+        }
+        return out
     }
 
     /// Whether a question that asks a kind of value (a phone, a fare, a time, a count) got an
@@ -111,9 +138,11 @@ final class Answerer: Sendable {
         // question with a subject of its own that only the index knows (`百川路施工影响几条线`).
         let contextFocus = focuses.isEmpty && isFollowUp(u) ? state.flatMap(resolve) : nil
 
-        // Small talk, unless the question is really about something.
+        // Small talk, unless the question is really about something (`借书功能还能用吗` holds
+        // the help keyword 功能 and words of its own).
         if let top = u.topIntent, catalog.intents[top.intent].isSmallTalk, u.routes.isEmpty,
-           !focuses.contains(where: isStrong), u.intents.dropFirst().first.map({ $0.score < top.score }) ?? true {
+           !focuses.contains(where: isStrong), u.intents.dropFirst().first.map({ $0.score < top.score }) ?? true,
+           !retrieval.hasUnexplainedContent(u) {
             return smallTalk(catalog.intents[top.intent], candidate: top, u)
         }
         // A route the paper never mentions: say so, never another route's facts.

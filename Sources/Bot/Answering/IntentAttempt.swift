@@ -285,7 +285,7 @@ enum RouteCompleteness {
     static func score(_ r: TransitRoute) -> Int {
         var s = r.termini.count + r.schedules.count * 2 + r.payment.count + r.transfers.count
         if r.startFare != nil || r.flatFare != nil { s += 1 }
-        if r.tripsPerDay != nil { s += 1 }
+        if r.tripsPerDay != nil || r.tripsBothWays != nil { s += 1 }
         if r.headway != nil { s += 1 }
         return s
     }

@@ -184,9 +184,18 @@ struct RouteAnswers {
         return nil
     }
 
+    /// Runs a day as printed: each way, both ways, or both figures.
     private func trips() -> FieldValue? {
-        guard let t = route.tripsPerDay else { return nil }
-        return FieldValue(text: ctx.isEnglish ? "\(t.value) trips a day" : "每天\(t.value)个班次", sentences: [t.sentence])
+        let each = route.tripsPerDay, both = route.tripsBothWays
+        let text: String
+        switch (each, both) {
+        case let (e?, b?): text = ctx.isEnglish ? "\(e.value) trips a day each way, \(b.value) both ways" : "每个方向每天\(e.value)班，双向合计每天\(b.value)班"
+        case let (e?, nil): text = ctx.isEnglish ? "\(e.value) trips a day" : "每天\(e.value)班"
+        case let (nil, b?): text = ctx.isEnglish ? "\(b.value) trips a day in both directions" : "双向合计每天\(b.value)班"
+        case (nil, nil): return nil
+        }
+        let sentences = [each?.sentence, both?.sentence].compactMap { $0 }
+        return FieldValue(text: text, sentences: sentences.count == 2 && sentences[0] == sentences[1] ? [sentences[0]] : sentences)
     }
 
     private func headway() -> FieldValue? {

@@ -21,7 +21,7 @@ extension KnowledgeReport {
             let from = r.terminus(of: s).map { "\($0.value) (\(s.terminus))" } ?? (s.terminus.isEmpty ? "(end not stated)" : s.terminus)
             out.append("      from \(from): first \(s.first.map { $0.value.description } ?? "?"), last \(s.last.map { $0.value.description } ?? "?")")
         }
-        let runs = [r.tripsPerDay.map { "trips/day \($0.value)" }, r.headway.map { "headway \($0.value)" }].compactMap { $0 }
+        let runs = [r.tripsPerDay.map { "trips/day \($0.value)" }, r.tripsBothWays.map { "both ways \($0.value)" }, r.headway.map { "headway \($0.value)" }].compactMap { $0 }
         if !runs.isEmpty { out.append("      " + runs.joined(separator: " · ")) }
         if !r.transfers.isEmpty { out.append("      transfers: " + r.transfers.map(\.value).joined(separator: ", ")) }
         for w in r.walking { out.append("      walking: \(w.value)") }
@@ -52,6 +52,7 @@ extension KnowledgeReport {
                 ])
             })),
             ("tripsPerDay", sourced(r.tripsPerDay) { .int($0) }),
+            ("tripsBothWays", sourced(r.tripsBothWays) { .int($0) }),
             ("headwayMinutes", sourced(r.headway) { .object([("min", .int($0.min)), ("max", .int($0.max))]) }),
             ("transfers", .array(r.transfers.map { sourced($0) { .string($0) } })),
             ("walking", .array(r.walking.map { sourced($0) { .string($0) } })),

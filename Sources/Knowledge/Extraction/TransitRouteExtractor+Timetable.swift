@@ -34,6 +34,8 @@ extension TransitRouteExtractor {
     /// Words that make a count of runs a daily count (`每天8个班次`).
     static let dailyCues = ["每天", "每日", "日均", "全天", "单程", "一天"]
     /// Units of a count of runs, longest first.
+    /// Words that make a daily count one over both directions.
+    static let bothWaysCues = ["双向", "合计", "共计", "总计", "一共", "往返", "来回"]
     static let tripUnits = ["个趟次", "个班次", "趟次", "班次", "个班", "班", "趟"]
     /// Words after `每N分钟` that make it a headway (`每20分钟1班`).
     static let headwayTails = ["发车1次", "发1班", "发1趟", "1班", "1趟", "1次"]
@@ -79,7 +81,12 @@ extension TransitRouteExtractor {
                 route.addSchedule(label: label, first: first.map { Sourced($0.value, sentence: sc.sentenceID) },
                                   last: last.map { Sourced($0.value, sentence: sc.sentenceID) })
             }
-            if route.tripsPerDay == nil, let trips = tripsPerDay(sc, in: segment) { route.tripsPerDay = Sourced(trips, sentence: sc.sentenceID) }
+            if let trips = tripsPerDay(sc, in: segment) {
+                // `双向合计18班` counts both directions; `双向各发8班` each one.
+                let total = sc.firstWord(of: bothWaysCues, in: segment) != nil && sc.firstWord(of: ["各"], in: segment) == nil
+                if total, route.tripsBothWays == nil { route.tripsBothWays = Sourced(trips, sentence: sc.sentenceID) }
+                if !total, route.tripsPerDay == nil { route.tripsPerDay = Sourced(trips, sentence: sc.sentenceID) }
+            }
             if route.headway == nil, let h = headway(sc, in: segment) { route.headway = Sourced(h, sentence: sc.sentenceID) }
         }
     }

@@ -26,8 +26,10 @@ public struct TransitRoute: Sendable {
     public var concessions: [Sourced<String>] = []
     /// First and last departure from each terminus.
     public var schedules: [TerminusSchedule] = []
-    /// Trips per day (`每天8个班次`).
+    /// Trips per day (`每天8个班次`, `每个方向每天9班`, `双向各发8班`).
     public var tripsPerDay: Sourced<Int>?
+    /// Trips per day counted over both directions (`双向合计每天18班`, `往返16趟`).
+    public var tripsBothWays: Sourced<Int>?
     /// Headway in minutes (`间隔110~190分钟`).
     public var headway: Sourced<MinuteRange>?
     /// Transfers to metro/rail lines (`地铁17号线`).
@@ -47,7 +49,7 @@ extension TransitRoute {
     /// Whether the article says anything about the route besides its number.
     public var describesService: Bool {
         kind != nil || !termini.isEmpty || !stops.isEmpty || startFare != nil || fullFare != nil || flatFare != nil
-            || !schedules.isEmpty || tripsPerDay != nil || headway != nil
+            || !schedules.isEmpty || tripsPerDay != nil || tripsBothWays != nil || headway != nil
     }
 
     /// The terminus a schedule departs from, if resolved.
