@@ -75,4 +75,36 @@ import Knowledge
         #expect(!r.answer.contains("哪一路"), "\(r.answer)")
         #expect(r.answer.contains("7个工作日"), "\(r.answer)")
     }
+
+    /// A section heading that is only a label (`二、票价`) is no item the question names: `票价呢`
+    /// asks a fare, it does not name an item called 票价.
+    @Test func aLabelSectionIsNotNamedByTheQuestionsOwnKeyword() throws {
+        let corpus = TemporaryDirectory()
+        try BotFixtures.write([("bus.txt", """
+            关于27路调整的通告
+            发布日期：2025-06-01
+
+            一、线路走向
+            27路由金家浜街首末站开往嘉兴火车站。
+
+            二、票价
+            27路票价不变：普通票价2元。
+            """)], to: corpus.path)
+        let service = try BotService(corpusDirectory: corpus.path, intentsDirectory: BotFixtures.intentsDirectory, logger: .silent)
+        let answerer = service.engine.answerer
+        #expect(answerer.kb.items.contains { $0.name == "票价" })
+        #expect(answerer.items.find(service.engine.analyzer.analyze("票价呢"), state: nil).map { _ in true } == nil)
+    }
+
+    /// A question that names nothing but what it asks, first in its session, is not answered
+    /// with the one contact that prints such a value; asked with the name, it is, and a
+    /// follow-up keeps that subject.
+    @Test func aQuestionNamingNothingIsNotGivenTheOnlyContact() throws {
+        let bundled = try BotService(corpusDirectory: BotFixtures.corpusDirectory, intentsDirectory: BotFixtures.intentsDirectory, logger: .silent)
+        func ask(_ q: String, _ session: String) -> Reply { bundled.answer(Request(id: nil, text: q, session: session), defaultSession: "d") }
+        #expect(ask("地址呢", "n1").fallback)
+        #expect(ask("what about the address?", "n2").fallback)
+        #expect(!ask("嘉兴市交通学校在哪里", "n3").fallback)
+        #expect(ask("地址呢", "n3").answer.contains("车王线"))
+    }
 }

@@ -182,6 +182,10 @@ struct IntentAttempt {
         }
         if chosen.isEmpty {
             guard focuses.isEmpty || fromContext else { return .notApplicable }
+            // A question naming nothing but what it asks (`地址呢`, `what about the address?`),
+            // with no subject from the dialogue, is about no entity in particular: not the one
+            // entity that happens to print an address.
+            guard fromContext || answerer.retrieval.hasUnexplainedContent(u) else { return .notApplicable }
             // The article test first (a few set lookups, once per article); rendering costs more.
             var covered: [Int: Bool] = [:]
             let coverage = answerer.retrieval.articleCoverage(u)

@@ -54,7 +54,7 @@ struct ItemAnswerer: Sendable {
         for i in byLength {
             let n = kb.items[i].normalizedName
             if let first = named.first, kb.items[first].normalizedName.unicodeScalars.count > n.unicodeScalars.count { break }
-            if q.contains(n) { named.append(i) }
+            if q.contains(n), !isOnlyAsked(n, u) { named.append(i) }
         }
         if named.isEmpty, let ref = state?.entity, ref.kind == ItemAnswerer.entityKind, q.unicodeScalars.count <= 12 {
             named = byLength.filter { kb.items[$0].name == ref.name }
@@ -81,6 +81,19 @@ struct ItemAnswerer: Sendable {
             if item.parents.contains(where: { matchesSection($0, question: q) }) { return .answered(item, f) }
         }
         return nil
+    }
+
+    /// Whether every place the question prints the name is a word of what it asks (`票价呢`
+    /// names no item called 票价: it asks a fare).
+    private func isOnlyAsked(_ name: String, _ u: Understanding) -> Bool {
+        let n = Array(name.unicodeScalars)
+        var from = 0
+        while let i = firstIndex(of: n, in: u.normalized, within: from..<u.normalized.count) {
+            let r = i..<(i + n.count)
+            if !u.explainedRanges.contains(where: { $0.lowerBound <= r.lowerBound && r.upperBound <= $0.upperBound }) { return false }
+            from = i + 1
+        }
+        return true
     }
 
     private func matchesSection(_ heading: String, question q: String) -> Bool {
