@@ -83,14 +83,14 @@ struct ItemAnswerer: Sendable {
         return nil
     }
 
-    /// Whether every place the question prints the name is a word of what it asks (`票价呢`
-    /// names no item called 票价: it asks a fare).
+    /// Whether every place the question prints the name is a word saying what kind of value it
+    /// asks (`票价呢` names no item called 票价: it asks a fare).
     private func isOnlyAsked(_ name: String, _ u: Understanding) -> Bool {
         let n = Array(name.unicodeScalars)
         var from = 0
         while let i = firstIndex(of: n, in: u.normalized, within: from..<u.normalized.count) {
             let r = i..<(i + n.count)
-            if !u.explainedRanges.contains(where: { $0.lowerBound <= r.lowerBound && r.upperBound <= $0.upperBound }) { return false }
+            if !u.typeCues.contains(where: { $0.range.lowerBound <= r.lowerBound && r.upperBound <= $0.range.upperBound }) { return false }
             from = i + 1
         }
         return true
