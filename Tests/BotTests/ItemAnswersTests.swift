@@ -107,4 +107,23 @@ import Knowledge
         #expect(!ask("嘉兴市交通学校在哪里", "n3").fallback)
         #expect(ask("地址呢", "n3").answer.contains("车王线"))
     }
+
+    /// A follow-up that names only another item asks of it what the last answer gave
+    /// (`火车站服务点呢` after an address question is an address question).
+    @Test func aFollowUpNamingANewItemKeepsTheKindAsked() {
+        let s = "i-" + UUID().uuidString
+        #expect(Self.ask("城南交通卡服务中心在哪里", session: s).answer.contains("南溪路588号"))
+        let r = Self.ask("火车站服务点呢", session: s)
+        #expect(r.answer.contains("站前广场东侧"), "\(r.answer)")
+        #expect(!r.answer.contains("南溪路"), "\(r.answer)")
+        // Asked first in its own session the same words ask no kind of value: no address given.
+        let bare = Self.ask("火车站服务点呢")
+        #expect(!bare.answer.contains("南溪路"), "\(bare.answer)")
+    }
+
+    /// A pointing word inside an item's name (`火车站那个服务点`) still names the item.
+    @Test func aPointingWordInsideTheNameStillNamesTheItem() {
+        let r = Self.ask("火车站那个服务点在哪里")
+        #expect(r.answer.contains("站前广场东侧"), "\(r.answer)")
+    }
 }

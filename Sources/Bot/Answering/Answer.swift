@@ -27,6 +27,8 @@ struct Answer: Sendable {
     /// What the dialogue should remember.
     var entity: DialogueState.EntityRef?
     var routeID: String?
+    /// The kind of value this fact gives, for a follow-up that names only a new subject.
+    var askedType: AnswerType?
     /// Reasons, for `--explain` (name → value): worked out only when an explanation is asked
     /// for (the scorer's per-feature contributions are not free).
     var debug: @Sendable () -> [(String, JSONValue)] = { [] }

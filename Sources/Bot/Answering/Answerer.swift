@@ -71,9 +71,13 @@ final class Answerer: Sendable {
     /// One evidence rule applies to every answer from the pages: a question naming a county
     /// (`嘉善…押金多少`) is not answered from a page about another county that never names it.
     func answer(_ u: Understanding, state: DialogueState?) -> Answer {
-        let a = propose(u, state: state)
-        guard a.outcome == .fact || a.outcome == .retrieval, contradictsPlace(u, a) || contradictsYear(u, a) || lacksAskedValue(u, a) else { return a }
-        return decline(subject(u), u, intent: a.intent)
+        var a = propose(u, state: state)
+        guard a.outcome == .fact || a.outcome == .retrieval else { return a }
+        if contradictsPlace(u, a) || contradictsYear(u, a) || lacksAskedValue(u, a) { return decline(subject(u), u, intent: a.intent) }
+        // What kind of value was given, for a follow-up naming only a new subject; a follow-up
+        // asking nothing of its own keeps the kind it was answered with.
+        a.askedType = AnswerType.primary(of: u.answerTypes) ?? (Answerer.looksLikeFollowUp(u) ? state?.askedType : nil)
+        return a
     }
 
     /// Whether the question asks about a year (`2023年…是多少`) and every sentence the answer
@@ -153,7 +157,8 @@ final class Answerer: Sendable {
 
         // An item of a notice or guide, named with what is asked of it: its own value, or a
         // decline when it prints none (never a neighbour's value or the page's hotline).
-        if let a = items.answer(u, state: focuses.isEmpty && isFollowUp(u) ? state : nil) { return a }
+        if let a = items.answer(u, state: focuses.isEmpty && isFollowUp(u) ? state : nil,
+                                previousAsked: Answerer.looksLikeFollowUp(u) ? state?.askedType : nil) { return a }
         // A list question naming a section of a notice: every member it lists.
         if let a = lists.answer(u, pagePlaces: pagePlaces) { return a }
 

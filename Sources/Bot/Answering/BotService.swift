@@ -61,7 +61,7 @@ final class BotService: QuestionAnswering, @unchecked Sendable {
                 next.entity = a.entity
                 next.routeID = a.routeID
             }
-            if a.outcome == .fact { next.intent = a.intent }
+            if a.outcome == .fact { next.intent = a.intent; next.askedType = a.askedType }
         }
         next.language = a.language
         return next

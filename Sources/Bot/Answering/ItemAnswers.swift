@@ -47,14 +47,19 @@ struct ItemAnswerer: Sendable {
         case missing(PageItem, AnswerType)
     }
 
-    func find(_ u: Understanding, state: DialogueState?) -> Outcome? {
+    /// Words a question may put inside an item's name (`乍浦那个服务点`).
+    static let pointingWords = ["那个", "这个", "那家", "这家"]
+
+    func find(_ u: Understanding, state: DialogueState?, previousAsked: AnswerType? = nil) -> Outcome? {
         guard u.language == .zh, !byLength.isEmpty else { return nil }
         let q = u.normalizedText
+        var plain = q
+        for w in ItemAnswerer.pointingWords { plain = plain.replacingOccurrences(of: w, with: "") }
         var named: [Int] = []
         for i in byLength {
             let n = kb.items[i].normalizedName
             if let first = named.first, kb.items[first].normalizedName.unicodeScalars.count > n.unicodeScalars.count { break }
-            if q.contains(n), !isOnlyAsked(n, u) { named.append(i) }
+            if q.contains(n) ? !isOnlyAsked(n, u) : plain != q && plain.contains(n) { named.append(i) }
         }
         if named.isEmpty, let ref = state?.entity, ref.kind == ItemAnswerer.entityKind, q.unicodeScalars.count <= 12 {
             named = byLength.filter { kb.items[$0].name == ref.name }
@@ -63,7 +68,8 @@ struct ItemAnswerer: Sendable {
             named = named.filter { pageTexts.printsEverything(u, in: kb.items[$0].article, besides: [kb.items[$0].normalizedName], pagePlaces: pagePlaces) }
         }
         guard !named.isEmpty else { return nil }
-        let asked = AnswerType.primary(of: u.answerTypes)
+        // `那许村服务点呢` asks of a new item what the last answer gave.
+        let asked = AnswerType.primary(of: u.answerTypes) ?? previousAsked
         // A place, office or window asked for its phone, address, hours or fee.
         if let asked, let words = ItemAnswerer.labelWords[asked] {
             let places = named.filter { !kb.items[$0].fields.contains { $0.key.isEmpty } }
@@ -113,8 +119,8 @@ struct ItemAnswerer: Sendable {
 
     static let askedWords: [AnswerType: String] = [.phone: "电话", .place: "地址", .time: "时间", .money: "费用"]
 
-    func answer(_ u: Understanding, state: DialogueState?) -> Answer? {
-        guard let outcome = find(u, state: state) else { return nil }
+    func answer(_ u: Understanding, state: DialogueState?, previousAsked: AnswerType? = nil) -> Answer? {
+        guard let outcome = find(u, state: state, previousAsked: previousAsked) else { return nil }
         switch outcome {
         case .answered(let item, let f):
             let text = item.name + f.key + "：" + f.value.trimmingCharacters(in: CharacterSet(charactersIn: "。；;"))  + "。"

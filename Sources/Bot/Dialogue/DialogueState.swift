@@ -12,6 +12,8 @@ struct DialogueState: Sendable, Equatable {
     var entity: EntityRef?
     var routeID: String?
     var intent: String?
+    /// The kind of value the last fact answered (`那许村服务点呢` after `几点下班` asks hours again).
+    var askedType: AnswerType?
     var language: Language?
     /// Seconds (monotonic clock) of the last update.
     var updatedAt: Double = 0
