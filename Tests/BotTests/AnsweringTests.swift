@@ -357,3 +357,44 @@ import Knowledge
         #expect(F.ask("市民卡补好以后借书功能还能用吗").answer != help.answer)
     }
 }
+
+/// A route the typed facts do not hold but a page prints (`9路停运`, a cross-border line in a
+/// list) is answered only from a clause that names it, never from a neighbour's clause.
+@Suite struct PrintedRouteTests {
+    static let service: BotService = {
+        let dir = TemporaryDirectory()
+        do {
+            try BotFixtures.write([("lines.txt", """
+                关于跨省公交线路的说明
+                发布日期：2025-03-01   信息来源：禾城交通运输局
+
+                目前与邻省对接的跨省公交线路共有3条：18路（南门—北站）、68路（东站—湖畔公园）、示范区5路（古镇客运站—湖畔公园，全程票价12元）。
+                """)], to: dir.path)
+            return try BotService(corpusDirectory: dir.path, intentsDirectory: BotFixtures.intentsDirectory, logger: .silent)
+        } catch {
+            fatalError("cannot build the fixture bot: \(error)")
+        }
+    }()
+
+    static func ask(_ q: String) -> Reply { service.answer(Request(id: nil, text: q, session: nil), defaultSession: "p") }
+
+    @Test func aPrintedLineIsAnsweredFromItsOwnClause() {
+        let r = Self.ask("示范区5路票价多少")
+        #expect(r.answer.contains("12元"), "\(r.answer)")
+        #expect(r.sources.first?.file == "lines.txt")
+    }
+
+    @Test func aNeighboursFareIsNotTheLinesFare() {
+        let r = Self.ask("68路票价多少")
+        #expect(r.fallback, "\(r.answer)")
+        #expect(!r.answer.contains("12元"), "\(r.answer)")
+    }
+
+    @Test func aLineNumberIsNotTheTailOfAnother() {
+        #expect(Answerer.prints(route: "8路", in: "18路（南门—北站）") == false)
+        #expect(Answerer.prints(route: "8路", in: "k8路") == false)
+        #expect(Answerer.prints(route: "5路", in: "示范区5路（古镇客运站）"))
+        let r = Self.ask("8路票价多少")
+        #expect(r.fallback, "\(r.answer)")
+    }
+}

@@ -15,10 +15,20 @@ extension TransitRouteExtractorTests {
         ("3路口改造同步推进", []),
         ("可换乘地铁17号线到达上海市区", []),
         ("第3路纵队", []),
+        ("线路共有2条：18路、68路", ["18", "68"]),
+        ("首班6:18路过南门", []),
     ] as [(String, [String])])
     func routeNumbers(sentence: String, ids: [String]) {
         let found = F.scanner(sentence).routeTokens().filter { !$0.value.isTransfer }
         #expect(found.map(\.value.id) == ids)
+    }
+
+    /// A sentence naming a route and a line the reader does not take for one (`示范区5路`):
+    /// the fare printed after the second is not the route's.
+    @Test func aValueAfterAnotherLinesNameIsNotTheRoutes() {
+        let kb = F.build("跨省公交线路：68路（东站—湖畔公园）、示范区5路（古镇客运站—湖畔公园，全程票价12元）。\n\n68路公交每天6:30发车。")
+        #expect(F.scanner("68路（东站）、示范区5路（古镇）").routeMentionCount() == 2)
+        #expect(kb.facts.routes.allSatisfy { $0.fullFare == nil && $0.flatFare == nil })
     }
 
     @Test func placePrefixAndTransferFlag() {

@@ -101,7 +101,9 @@ enum AnswerTypeDetector {
             let prev: Unicode.Scalar? = i > 0 ? s[i - 1] : nil
             let dateLike = next.map { "年月日号:".unicodeScalars.contains($0) } ?? false
             let timeLike = prev == ":" || (prev.map { "第".unicodeScalars.contains($0) } ?? false)
-            if !dateLike && !timeLike { return true }
+            // A line's identifier (`338路`, `T7`) names a route, it counts nothing.
+            let identifier = next == "路" || (prev.map { $0.isASCII && $0.properties.isAlphabetic } ?? false)
+            if !dateLike && !timeLike && !identifier { return true }
             i = j
         }
         return false

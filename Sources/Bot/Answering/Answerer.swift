@@ -152,6 +152,15 @@ final class Answerer: Sendable {
         // A route the paper never mentions: say so, never another route's facts.
         if !u.routes.isEmpty, !u.routes.contains(where: \.known) {
             let id = u.routes[0].id
+            // One the typed facts do not hold may still be printed (`9路停运`, `示范区3路（…）`):
+            // answered only by a clause that names it (in `338路（…）、3路（…，票价10元）` the fare
+            // is the 3路's).
+            let naming = sentences(namingRoute: id)
+            if !naming.isEmpty,
+               let r = retrieval.answer(u, focusArticles: Array(Set(naming.map { kb.sentences[$0].article })), boostArticles: []),
+               Answerer.prints(route: id + "路", in: normalizer.normalize(r.text)) {
+                return retrieved(r, u, focus: nil)
+            }
             return decline(lang == .en ? "route \(id)" : "\(id)路", u, intent: u.topIntent?.name)
         }
 
@@ -309,6 +318,26 @@ final class Answerer: Sendable {
         var a = Answer(text: text, outcome: .smallTalk, intent: intent.name, confidence: candidate.confidence, language: u.language)
         if source.field == "help" || source.field == "greeting" { a.suggestions = suggestionsByLanguage[u.language] ?? [] }
         return a
+    }
+
+    /// Sentences printing route `id` as a route (`9路`, `示范区9路`; not `19路` or `K9路`).
+    func sentences(namingRoute id: String) -> [Int] {
+        let name = id + "路"
+        return kb.index.search(SentenceIndex.weightedTerms(name), limit: 200).map(\.sentence).filter {
+            Answerer.prints(route: name, in: kb.sentences[$0].normalized)
+        }
+    }
+
+    /// Whether `text` prints the route name `name` (`9路`) not as the tail of another (`19路`).
+    static func prints(route name: String, in text: String) -> Bool {
+        let name = Array(name.unicodeScalars), text = Array(text.unicodeScalars)
+        var from = 0
+        while let at = firstIndex(of: name, in: text, within: from..<text.count) {
+            let prev = at > 0 ? text[at - 1] : " "
+            if !(prev.isASCII && (ScalarClass.isDigit(prev) || prev.properties.isAlphabetic)) { return true }
+            from = at + 1
+        }
+        return false
     }
 
     func retrieved(_ r: RetrievalAnswerer.Result, _ u: Understanding, focus: Focus?) -> Answer {

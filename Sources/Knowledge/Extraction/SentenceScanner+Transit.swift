@@ -48,7 +48,9 @@ extension SentenceScanner {
             while d > 0, ScalarClass.isDigit(s[d - 1]) { d -= 1 }
             var start = d
             while start > 0, ScalarClass.isASCIILetter(s[start - 1]), d - start < 2 { start -= 1 }
-            guard p - d <= 4, start == 0 || !(ScalarClass.isASCIILetter(s[start - 1]) || s[start - 1] == "." || s[start - 1] == ":") else { continue }
+            // `6:18路过` is a clock time; `共有3条:18路` lists a route after a colon.
+            let clock = start >= 2 && s[start - 1] == ":" && ScalarClass.isDigit(s[start - 2])
+            guard p - d <= 4, !clock, start == 0 || !(ScalarClass.isASCIILetter(s[start - 1]) || s[start - 1] == ".") else { continue }
             if p + 1 < s.count, SentenceScanner.roadFollowers.contains(s[p + 1]) { continue }
             let digitsPrinted = original(d..<p)
             // 三路 / 两路 as printed: a way or a group (兵分三路), not a route number.
@@ -90,6 +92,17 @@ extension SentenceScanner {
             out.append(Found(range: printedStart..<(p + 1), value: RouteToken(id: letters + digits, printed: printed, isTransfer: transfer)))
         }
         return out
+    }
+
+    /// How many times a number printed in digits is followed by 路 as a line's name is (not
+    /// `3路口`, `第3路`): more than `routeTokens()` finds means the sentence also names a line
+    /// the reader does not take for a route (`示范区5路`).
+    public func routeMentionCount() -> Int {
+        occurrences(of: "路").filter { p in
+            p > 0 && ScalarClass.isDigit(s[p - 1]) && original((p - 1)..<p).unicodeScalars.contains(where: ScalarClass.isDigit)
+                && !(p + 1 < s.count && SentenceScanner.roadFollowers.contains(s[p + 1]))
+                && !(p >= 2 && s[p - 2] == "第")
+        }.count
     }
 
     /// Start of a 2–3 character Han place prefix ending at `end`, bounded on the left by

@@ -55,9 +55,12 @@ enum TransitRouteExtractor {
         let titleIDs = Set(titleScanner.routeTokens().filter { !$0.value.isTransfer }.map(\.value.id))
         if titleIDs.count == 1, let id = titleIDs.first { current = routeIndex(id) }
         for sc in scanners {
-            let tokens = sc.routeTokens().filter { !$0.value.isTransfer }
+            let all = sc.routeTokens()
+            let tokens = all.filter { !$0.value.isTransfer }
             let ids = Set(tokens.map(\.value.id))
-            if ids.count > 1 {
+            // Several lines in one sentence (or one and a line it does not take for a route,
+            // `68路（…）、示范区5路（…，票价12元）`): whose each value is, the sentence does not say.
+            if ids.count > 1 || (ids.count == 1 && sc.routeMentionCount() > all.count) {
                 for id in ids.sorted() { _ = routeIndex(id) }
                 current = nil
                 continue
