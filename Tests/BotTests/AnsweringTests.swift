@@ -382,6 +382,9 @@ import Knowledge
         let r = Self.ask("示范区5路票价多少")
         #expect(r.answer.contains("12元"), "\(r.answer)")
         #expect(r.sources.first?.file == "lines.txt")
+        // A notice with header fields and no numbered sections is cited by its own title.
+        #expect(r.sources.first?.article == "关于跨省公交线路的说明")
+        #expect(r.sources.first?.publisher == "禾城交通运输局")
     }
 
     @Test func aNeighboursFareIsNotTheLinesFare() {

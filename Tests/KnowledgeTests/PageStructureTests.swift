@@ -33,6 +33,8 @@ import Testing
             #expect(!PageStructure.isDocument(text), "\(file)")
         }
         #expect(PageStructure.isDocument(Self.guide))
+        // Header fields alone make a notice, with no numbered section in it.
+        #expect(PageStructure.isDocument("关于跨省公交线路的说明\n发布日期：2025-03-01   信息来源：禾城交通运输局\n\n目前共有3条线路。"))
     }
 
     @Test func headerFieldsAndTitle() throws {

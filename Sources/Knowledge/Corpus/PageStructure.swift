@@ -112,7 +112,7 @@ public enum PageStructure {
             let line = Array(all[a..<b])
             if lineNo <= 8, headerFields(String(String.UnicodeScalarView(line))) != nil { header = true }
             if let n = numbering(line), n.level <= 2 { headings += 1 }
-            if header && headings >= 1 || headings >= 2 { return true }
+            if header || headings >= 2 { return true }
         }
         return false
     }
