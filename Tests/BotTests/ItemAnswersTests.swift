@@ -126,4 +126,15 @@ import Knowledge
         let r = Self.ask("火车站那个服务点在哪里")
         #expect(r.answer.contains("站前广场东侧"), "\(r.answer)")
     }
+
+    /// The dialogue's item is the subject of a follow-up that asks only (`几点下班`), not of a
+    /// question with words of its own (`电话挂失能管几天` is no question about its phone).
+    @Test func aQuestionWithWordsOfItsOwnIsNoFollowUpOnTheItem() {
+        let s = "i-" + UUID().uuidString
+        #expect(Self.ask("城南交通卡服务中心在哪里", session: s).answer.contains("南溪路"))
+        let r = Self.ask("电话挂失能管几天", session: s)
+        #expect(!r.answer.contains("0573-82001234"), "\(r.answer)")
+        let hours = Self.ask("几点下班", session: s)
+        #expect(hours.answer.contains("17:30"), "\(hours.answer)")
+    }
 }

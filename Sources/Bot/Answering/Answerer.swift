@@ -166,7 +166,9 @@ final class Answerer: Sendable {
 
         // An item of a notice or guide, named with what is asked of it: its own value, or a
         // decline when it prints none (never a neighbour's value or the page's hotline).
-        if let a = items.answer(u, state: focuses.isEmpty && isFollowUp(u) ? state : nil,
+        // The dialogue's item is the subject only of a question asking nothing else (`那电话呢`,
+        // not `电话挂失能管几天`).
+        if let a = items.answer(u, state: focuses.isEmpty && isFollowUp(u) && retrieval.asksOnly(u, asking: ListAnswerer.askingWords) ? state : nil,
                                 previousAsked: Answerer.looksLikeFollowUp(u) ? state?.askedType : nil) { return a }
         // A list question naming a section of a notice: every member it lists.
         if let a = lists.answer(u, pagePlaces: pagePlaces) { return a }

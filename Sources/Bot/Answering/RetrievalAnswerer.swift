@@ -617,6 +617,14 @@ extension RetrievalAnswerer {
         units(of: u).contains { !$0.explained && !$0.filler } || !u.unknownWords.isEmpty
     }
 
+    /// Whether all the question's content not explained is part of `asking` words (`几点下班`,
+    /// `要带什么`): it asks something of a subject it does not name.
+    func asksOnly(_ u: Understanding, asking: Set<String>) -> Bool {
+        u.unknownWords.isEmpty && units(of: u).allSatisfy { unit in
+            unit.explained || unit.filler || asking.contains { $0.includes(String(String.UnicodeScalarView(unit.scalars))) }
+        }
+    }
+
     /// Share of the question's content weight found in one sentence (with its headline).
     func sentenceCoverage(_ u: Understanding, sentence id: Int) -> Double {
         let us = units(of: u)
