@@ -137,4 +137,22 @@ import Knowledge
         let hours = Self.ask("几点下班", session: s)
         #expect(hours.answer.contains("17:30"), "\(hours.answer)")
     }
+
+    /// An item is named without the city or county that leads its printed name.
+    @Test func anItemIsNamedWithoutItsCityPrefix() throws {
+        let corpus = TemporaryDirectory()
+        try BotFixtures.write([("kg.txt", """
+            关于幼儿园招生的公告
+            发布日期：2025-05-01   信息来源：某区教育局
+
+            一、招生园所
+            1. 海宁市东山幼儿园
+            地址：东山路1号
+            2. 海宁市西山幼儿园
+            地址：西山路9号
+            """)], to: corpus.path)
+        let service = try BotService(corpusDirectory: corpus.path, intentsDirectory: BotFixtures.intentsDirectory, logger: .silent)
+        let r = service.answer(Request(id: nil, text: "西山幼儿园具体在哪", session: nil), defaultSession: "k")
+        #expect(r.answer.contains("西山路9号") && !r.answer.contains("东山路"), "\(r.answer)")
+    }
 }

@@ -41,7 +41,7 @@ final class Answerer: Sendable {
         lists = ListAnswerer(kb: kb)
         capabilities = Capabilities(kb: kb, catalog: catalog)
         pagePlaces = PagePlaces.compute(kb, places: catalog.lexicon.places)
-        items = ItemAnswerer(kb: kb, pagePlaces: pagePlaces)
+        items = ItemAnswerer(kb: kb, pagePlaces: pagePlaces, places: catalog.lexicon.places)
         pagePlaceNames = Set(pagePlaces.values)
         names = NormalizedNames(kb)
         var groups: [String: [Int]] = [:]

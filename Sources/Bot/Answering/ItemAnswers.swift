@@ -14,12 +14,22 @@ struct ItemAnswerer: Sendable {
     let pageTexts: PageTexts
     let pagePlaces: [String: String]
 
-    init(kb: KnowledgeBase, pagePlaces: [String: String] = [:]) {
+    /// Each item's name without the city or county that leads it (`海宁市马桥幼儿园` is asked as
+    /// `马桥幼儿园`), or nil.
+    let shortNames: [String?]
+
+    init(kb: KnowledgeBase, pagePlaces: [String: String] = [:], places: [String] = []) {
         self.kb = kb
         self.pagePlaces = pagePlaces
         pageTexts = PageTexts(kb: kb, articles: kb.items.map(\.article))
         byLength = kb.items.indices.filter { kb.items[$0].normalizedName.unicodeScalars.count >= 2 }
             .sorted { kb.items[$0].normalizedName.unicodeScalars.count > kb.items[$1].normalizedName.unicodeScalars.count }
+        let prefixes = places.flatMap { p in ["市", "县", "区"].map { p + $0 } }
+        shortNames = kb.items.map { item in
+            guard let p = prefixes.first(where: { item.normalizedName.hasPrefix($0) }) else { return nil }
+            let rest = String(item.normalizedName.unicodeScalars.dropFirst(p.unicodeScalars.count))
+            return rest.unicodeScalars.count >= 4 ? rest : nil
+        }
     }
 
     /// Which printed labels give a value of each asked kind.
@@ -61,11 +71,14 @@ struct ItemAnswerer: Sendable {
             if let first = named.first, kb.items[first].normalizedName.unicodeScalars.count > n.unicodeScalars.count { break }
             if q.contains(n) ? !isOnlyAsked(n, u) : plain != q && plain.contains(n) { named.append(i) }
         }
+        if named.isEmpty {
+            named = byLength.filter { i in shortNames[i].map { q.contains($0) && !isOnlyAsked($0, u) } ?? false }
+        }
         if named.isEmpty, let ref = state?.entity, ref.kind == ItemAnswerer.entityKind, q.unicodeScalars.count <= 12 {
             named = byLength.filter { kb.items[$0].name == ref.name }
         } else {
             // Named: the rest of the question must be on the item's page too.
-            named = named.filter { pageTexts.printsEverything(u, in: kb.items[$0].article, besides: [kb.items[$0].normalizedName], pagePlaces: pagePlaces) }
+            named = named.filter { pageTexts.printsEverything(u, in: kb.items[$0].article, besides: [kb.items[$0].normalizedName] + (shortNames[$0].map { [$0] } ?? []), pagePlaces: pagePlaces) }
         }
         guard !named.isEmpty else { return nil }
         // `那许村服务点呢` asks of a new item what the last answer gave.
