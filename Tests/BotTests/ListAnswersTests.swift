@@ -43,3 +43,34 @@ import Knowledge
         #expect(lists.contains { $0.0 == "二、办理网点" && $0.1 == ["城南交通卡服务中心", "火车站服务点"] }, "\(lists)")
     }
 }
+
+/// A list question answered by the sentence that counts and names its members; the count must
+/// be the number of members printed after the colon.
+@Suite struct CountedListTests {
+    static func service(_ text: String) throws -> BotService {
+        let dir = TemporaryDirectory()
+        try BotFixtures.write([("n.txt", text)], to: dir.path)
+        return try BotService(corpusDirectory: dir.path, intentsDirectory: BotFixtures.intentsDirectory, logger: .silent)
+    }
+
+    static let header = "关于水上巴士航线的公告\n发布日期：2025-03-01   信息来源：禾城交通运输局\n\n"
+
+    @Test func theMembersOfACountedList() throws {
+        let s = try Self.service(Self.header + "目前开通的水上巴士通勤航线共有3条：月河航线（月河—南湖）、运河航线（北门—西门）、南湖航线（南湖—东栅，单程票价3元）。")
+        let r = s.answer(Request(id: nil, text: "水上巴士通勤航线有哪几条", session: nil), defaultSession: "c")
+        #expect(r.answer.contains("月河航线") && r.answer.contains("运河航线") && r.answer.contains("南湖航线"), "\(r.answer)")
+        #expect(r.sources.first?.file == "n.txt")
+    }
+
+    @Test func aCountThatIsNotTheMembersIsNoList() throws {
+        let s = try Self.service(Self.header + "目前开通的水上巴士通勤航线共有5条：月河航线（月河—南湖）、运河航线（北门—西门）。")
+        #expect(CountedListAnswerer(kb: s.engine.answerer.kb).lists.isEmpty)
+    }
+
+    @Test func aQuestionAboutAnotherSubjectGetsNoList() throws {
+        let s = try Self.service(Self.header + "目前开通的水上巴士通勤航线共有3条：月河航线（月河—南湖）、运河航线（北门—西门）、南湖航线（南湖—东栅）。")
+        let a = s.engine.answerer
+        #expect(a.countedLists.lists.count == 1)
+        #expect(a.countedLists.answer(s.engine.analyzer.analyze("嘉善有哪些幼儿园"), pagePlaces: [:]) == nil)
+    }
+}

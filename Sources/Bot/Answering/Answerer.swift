@@ -12,6 +12,7 @@ final class Answerer: Sendable {
     let retrieval: RetrievalAnswerer
     let items: ItemAnswerer
     let lists: ListAnswerer
+    let countedLists: CountedListAnswerer
     let capabilities: Capabilities
     /// The place each page is about (page file → `平湖`…), for place-specific answers such as forecasts.
     let pagePlaces: [String: String]
@@ -41,6 +42,7 @@ final class Answerer: Sendable {
         lists = ListAnswerer(kb: kb)
         capabilities = Capabilities(kb: kb, catalog: catalog)
         pagePlaces = PagePlaces.compute(kb, places: catalog.lexicon.places)
+        countedLists = CountedListAnswerer(kb: kb)
         items = ItemAnswerer(kb: kb, pagePlaces: pagePlaces, places: catalog.lexicon.places)
         pagePlaceNames = Set(pagePlaces.values)
         names = NormalizedNames(kb)
@@ -172,6 +174,8 @@ final class Answerer: Sendable {
                                 previousAsked: Answerer.looksLikeFollowUp(u) ? state?.askedType : nil) { return a }
         // A list question naming a section of a notice: every member it lists.
         if let a = lists.answer(u, pagePlaces: pagePlaces) { return a }
+        // A list question answered by a sentence that counts and names the members.
+        if let a = countedLists.answer(u, pagePlaces: pagePlaces) { return a }
 
         // Intents that answer with the kind of value asked for (a "where" never gets a date).
         let asked = AnswerType.primary(of: u.answerTypes)

@@ -129,7 +129,7 @@ struct ListAnswerer: Sendable {
     /// How a list question asks, not what about.
     static let askingWords: Set<String> = Set(ItemAnswerer.pointingWords).union([
         "可以", "需要", "准备", "什么", "请问", "现在", "目前", "一下", "我们", "我想",
-        "想问", "知道", "告诉", "都有", "分别", "包括", "包含", "一共", "总共", "有没有",
+        "想问", "知道", "告诉", "都有", "都是", "分别", "包括", "包含", "一共", "总共", "有没有",
         "多少", "几点", "哪里", "哪儿", "时候", "什么时候", "怎么", "如何", "是否", "能否",
         "电话", "号码", "地址", "地点", "位置", "时间", "上班", "下班", "开门", "关门",
         "费用", "多少钱", "具体", "联系", "联系方式", "咨询", "地方", "东西", "要带", "携带", "带上", "要交", "提交", "需要带", "得带"])
@@ -177,5 +177,55 @@ struct PageTexts: Sendable {
         return ListAnswerer.contentWords(u.normalizedText).allSatisfy { w in
             text.contains(w) || besides.contains { $0.contains(w) }
         }
+    }
+}
+
+/// List questions answered by a sentence that counts and names its members
+/// (`共有4条：T7路（…）、338路（…）、339路（…）、示范区3路（…）`): the count printed is the number of
+/// members after the colon, which is the evidence that the sentence is that list. Found at build
+/// time from the figures; a question must name the figure's subject and nothing its page lacks.
+struct CountedListAnswerer: Sendable {
+    let kb: KnowledgeBase
+    /// Figures whose sentence lists as many members as it counts, with the normalised subject.
+    let lists: [(figure: Int, subject: String)]
+    let pageTexts: PageTexts
+
+    /// Words that ask for the members themselves, not only how many.
+    static let memberCues = ["哪些", "哪几", "有什么", "包括", "包含", "分别", "都有", "都是"]
+
+    init(kb: KnowledgeBase) {
+        self.kb = kb
+        let normalizer = Normalizer()
+        var found: [(Int, String)] = []
+        for (i, f) in kb.facts.figures.enumerated() where f.value.value >= 2 && f.value.value <= 30 && !f.subject.isEmpty {
+            let s = kb.sentences[f.sentence].scalars
+            let amount = Array(normalizer.normalize(f.value.text).unicodeScalars)
+            guard let at = firstIndex(of: amount, in: s), at + amount.count < s.count, s[at + amount.count] == ":" else { continue }
+            var members = 1, depth = 0, any = false
+            for c in s[(at + amount.count + 1)...] {
+                if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) }
+                else if c == "。" || c == ";" { break }
+                else if c == "、" && depth == 0 { members += 1 }
+                else { any = true }
+            }
+            if any, Double(members) == f.value.value { found.append((i, normalizer.normalize(f.subject))) }
+        }
+        lists = found
+        pageTexts = PageTexts(kb: kb, articles: found.map { kb.facts.figures[$0.0].article })
+    }
+
+    func answer(_ u: Understanding, pagePlaces: [String: String]) -> Answer? {
+        guard u.language == .zh, !lists.isEmpty else { return nil }
+        let q = u.normalizedText
+        guard CountedListAnswerer.memberCues.contains(where: { q.contains($0) }) else { return nil }
+        let named = lists.filter { l in
+            let subjectBigrams = ListAnswerer.sharedBigrams(l.subject, l.subject)
+            let shared = ListAnswerer.sharedBigrams(l.subject, q)
+            return shared >= 2 && 3 * shared >= subjectBigrams
+                && pageTexts.printsEverything(u, in: kb.facts.figures[l.figure].article, besides: [], pagePlaces: pagePlaces)
+        }
+        guard named.count == 1, let f = named.first.map({ kb.facts.figures[$0.figure] }) else { return nil }
+        return Answer(text: kb.sentences[f.sentence].text, outcome: .fact, intent: "page.list", confidence: 0.8,
+                      language: u.language, sentences: [f.sentence])
     }
 }
