@@ -155,4 +155,15 @@ import Knowledge
         let r = service.answer(Request(id: nil, text: "西山幼儿园具体在哪", session: nil), defaultSession: "k")
         #expect(r.answer.contains("西山路9号") && !r.answer.contains("东山路"), "\(r.answer)")
     }
+
+    /// An item asked with a word of its name left out is still named; a span with a character
+    /// the name lacks is not.
+    @Test func anItemAskedWithAWordLeftOut() {
+        let r = Self.ask("城南交通卡中心电话多少")
+        #expect(r.answer.contains("0573-82001234"), "\(r.answer)")
+        func q(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+        #expect(ItemAnswerer.abbreviation(of: "南湖区市民卡服务分中心", in: q("南湖区市民卡分中心的电话")) == "南湖区市民卡分中心")
+        #expect(ItemAnswerer.abbreviation(of: "南湖区市民卡服务分中心", in: q("南湖区公交卡分中心的电话")) == nil)
+        #expect(ItemAnswerer.abbreviation(of: "城南交通卡服务中心", in: q("城南中心在哪")) == nil)   // too much left out
+    }
 }

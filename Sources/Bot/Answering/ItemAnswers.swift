@@ -57,6 +57,26 @@ struct ItemAnswerer: Sendable {
         case missing(PageItem, AnswerType)
     }
 
+    /// The span of `q` that prints `name` with up to 3 of its characters left out, beginning and
+    /// ending as the name does (its first and last two), or nil.
+    static func abbreviation(of name: String, in q: [Unicode.Scalar]) -> String? {
+        let n = Array(name.unicodeScalars)
+        guard n.count >= 6, q.count >= n.count - 3 else { return nil }
+        let head = Array(n[..<2]), tail = Array(n[(n.count - 2)...])
+        var from = 0
+        while let i = firstIndex(of: head, in: q, within: from..<q.count) {
+            from = i + 1
+            guard let j = firstIndex(of: tail, in: q, within: (i + 2)..<min(q.count, i + n.count)) else { continue }
+            let w = q[i..<(j + 2)]
+            guard w.count >= n.count - 3, w.count < n.count else { continue }
+            // Every character of the span, in order, in the name.
+            var k = 0
+            for c in w { while k < n.count && n[k] != c { k += 1 }; k += 1 }
+            if k <= n.count { return String(String.UnicodeScalarView(w)) }
+        }
+        return nil
+    }
+
     /// Words a question may put inside an item's name (`乍浦那个服务点`).
     static let pointingWords = ["那个", "这个", "那家", "这家"]
 
@@ -74,11 +94,18 @@ struct ItemAnswerer: Sendable {
         if named.isEmpty {
             named = byLength.filter { i in shortNames[i].map { q.contains($0) && !isOnlyAsked($0, u) } ?? false }
         }
+        // Asked with a word of the name left out (`南湖区市民卡分中心` for `…市民卡服务分中心`).
+        var abbreviated: [Int: String] = [:]
+        if named.isEmpty {
+            for i in byLength { if let w = ItemAnswerer.abbreviation(of: kb.items[i].normalizedName, in: u.normalized) { abbreviated[i] = w } }
+            named = byLength.filter { abbreviated[$0] != nil }
+        }
         if named.isEmpty, let ref = state?.entity, ref.kind == ItemAnswerer.entityKind, q.unicodeScalars.count <= 12 {
             named = byLength.filter { kb.items[$0].name == ref.name }
         } else {
             // Named: the rest of the question must be on the item's page too.
-            named = named.filter { pageTexts.printsEverything(u, in: kb.items[$0].article, besides: [kb.items[$0].normalizedName] + (shortNames[$0].map { [$0] } ?? []), pagePlaces: pagePlaces) }
+            named = named.filter { pageTexts.printsEverything(u, in: kb.items[$0].article, besides: [kb.items[$0].normalizedName] + (shortNames[$0].map { [$0] } ?? []) + (abbreviated[$0].map { [$0] } ?? []),
+                                                               pagePlaces: pagePlaces) }
         }
         guard !named.isEmpty else { return nil }
         // `那许村服务点呢` asks of a new item what the last answer gave.
