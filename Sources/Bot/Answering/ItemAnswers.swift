@@ -17,6 +17,9 @@ struct ItemAnswerer: Sendable {
     /// Each item's name without the city or county that leads it (`海宁市马桥幼儿园` is asked as
     /// `马桥幼儿园`), or nil.
     let shortNames: [String?]
+    /// Items by the first two scalars of their name and of their short name, so a question
+    /// looks up only the items whose name could begin at one of its characters.
+    let byHead: [UInt64: [Int]]
 
     init(kb: KnowledgeBase, pagePlaces: [String: String] = [:], places: [String] = []) {
         self.kb = kb
@@ -30,6 +33,24 @@ struct ItemAnswerer: Sendable {
             let rest = String(item.normalizedName.unicodeScalars.dropFirst(p.unicodeScalars.count))
             return rest.unicodeScalars.count >= 4 ? rest : nil
         }
+        var heads: [UInt64: [Int]] = [:]
+        for i in byLength {
+            for name in [kb.items[i].normalizedName, shortNames[i]].compactMap({ $0 }) {
+                let n = Array(name.unicodeScalars)
+                if n.count >= 2, heads[ItemAnswerer.pair(n[0], n[1]), default: []].last != i { heads[ItemAnswerer.pair(n[0], n[1]), default: []].append(i) }
+            }
+        }
+        byHead = heads
+    }
+
+    static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { UInt64(a.value) << 32 | UInt64(b.value) }
+
+    /// Items (longest name first) whose name or short name begins at some character of `q`.
+    func candidates(_ q: [Unicode.Scalar]) -> [Int] {
+        guard q.count >= 2 else { return [] }
+        var out = Set<Int>()
+        for k in 0..<(q.count - 1) { if let items = byHead[ItemAnswerer.pair(q[k], q[k + 1])] { out.formUnion(items) } }
+        return byLength.filter(out.contains)
     }
 
     /// Which printed labels give a value of each asked kind.
@@ -91,14 +112,15 @@ struct ItemAnswerer: Sendable {
             if let first = named.first, kb.items[first].normalizedName.unicodeScalars.count > n.unicodeScalars.count { break }
             if q.contains(n) ? !isOnlyAsked(n, u) : plain != q && plain.contains(n) { named.append(i) }
         }
+        let near = named.isEmpty ? candidates(u.normalized) : []
         if named.isEmpty {
-            named = byLength.filter { i in shortNames[i].map { q.contains($0) && !isOnlyAsked($0, u) } ?? false }
+            named = near.filter { i in shortNames[i].map { q.contains($0) && !isOnlyAsked($0, u) } ?? false }
         }
         // Asked with a word of the name left out (`南湖区市民卡分中心` for `…市民卡服务分中心`).
         var abbreviated: [Int: String] = [:]
         if named.isEmpty {
-            for i in byLength { if let w = ItemAnswerer.abbreviation(of: kb.items[i].normalizedName, in: u.normalized) { abbreviated[i] = w } }
-            named = byLength.filter { abbreviated[$0] != nil }
+            for i in near { if let w = ItemAnswerer.abbreviation(of: kb.items[i].normalizedName, in: u.normalized) { abbreviated[i] = w } }
+            named = near.filter { abbreviated[$0] != nil }
         }
         if named.isEmpty, let ref = state?.entity, ref.kind == ItemAnswerer.entityKind, q.unicodeScalars.count <= 12 {
             named = byLength.filter { kb.items[$0].name == ref.name }
