@@ -394,9 +394,10 @@ import Knowledge
     }
 
     @Test func aLineNumberIsNotTheTailOfAnother() {
-        #expect(Answerer.prints(route: "8路", in: "18路（南门—北站）") == false)
-        #expect(Answerer.prints(route: "8路", in: "k8路") == false)
-        #expect(Answerer.prints(route: "5路", in: "示范区5路（古镇客运站）"))
+        func s(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
+        #expect(Answerer.prints(route: s("8路"), in: s("18路（南门—北站）")) == false)
+        #expect(Answerer.prints(route: s("8路"), in: s("k8路")) == false)
+        #expect(Answerer.prints(route: s("5路"), in: s("示范区5路（古镇客运站）")))
         let r = Self.ask("8路票价多少")
         #expect(r.fallback, "\(r.answer)")
     }

@@ -160,7 +160,7 @@ final class Answerer: Sendable {
             let naming = sentences(namingRoute: id)
             if !naming.isEmpty,
                let r = retrieval.answer(u, focusArticles: Array(Set(naming.map { kb.sentences[$0].article })), boostArticles: []),
-               Answerer.prints(route: id + "路", in: normalizer.normalize(r.text)) {
+               Answerer.prints(route: Array((id + "路").unicodeScalars), in: Array(normalizer.normalize(r.text).unicodeScalars)) {
                 return retrieved(r, u, focus: nil)
             }
             return decline(lang == .en ? "route \(id)" : "\(id)路", u, intent: u.topIntent?.name)
@@ -329,14 +329,15 @@ final class Answerer: Sendable {
     /// Sentences printing route `id` as a route (`9路`, `示范区9路`; not `19路` or `K9路`).
     func sentences(namingRoute id: String) -> [Int] {
         let name = id + "路"
+        let scalars = Array(name.unicodeScalars)
         return kb.index.search(SentenceIndex.weightedTerms(name), limit: 200).map(\.sentence).filter {
-            Answerer.prints(route: name, in: kb.sentences[$0].normalized)
+            Answerer.prints(route: scalars, in: kb.sentences[$0].scalars)
         }
     }
 
-    /// Whether `text` prints the route name `name` (`9路`) not as the tail of another (`19路`).
-    static func prints(route name: String, in text: String) -> Bool {
-        let name = Array(name.unicodeScalars), text = Array(text.unicodeScalars)
+    /// Whether normalised `text` prints the route name `name` (`9路`) not as the tail of another
+    /// (`19路`, `K9路`).
+    static func prints(route name: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Bool {
         var from = 0
         while let at = firstIndex(of: name, in: text, within: from..<text.count) {
             let prev = at > 0 ? text[at - 1] : " "

@@ -37,7 +37,9 @@ struct ItemAnswerer: Sendable {
         for i in byLength {
             for name in [kb.items[i].normalizedName, shortNames[i]].compactMap({ $0 }) {
                 let n = Array(name.unicodeScalars)
-                if n.count >= 2, heads[ItemAnswerer.pair(n[0], n[1]), default: []].last != i { heads[ItemAnswerer.pair(n[0], n[1]), default: []].append(i) }
+                guard n.count >= 2 else { continue }
+                let key = ItemAnswerer.pair(n[0], n[1])
+                if heads[key]?.last != i { heads[key, default: []].append(i) }
             }
         }
         byHead = heads
@@ -104,8 +106,8 @@ struct ItemAnswerer: Sendable {
     func find(_ u: Understanding, state: DialogueState?, previousAsked: AnswerType? = nil) -> Outcome? {
         guard u.language == .zh, !byLength.isEmpty else { return nil }
         let q = u.normalizedText
-        var plain = q
-        for w in ItemAnswerer.pointingWords { plain = plain.replacingOccurrences(of: w, with: "") }
+        var plain = q     // the question without pointing words, worked out only when it has one
+        for w in ItemAnswerer.pointingWords where plain.includes(w) { plain = plain.replacingOccurrences(of: w, with: "") }
         var named: [Int] = []
         for i in byLength {
             let n = kb.items[i].normalizedName

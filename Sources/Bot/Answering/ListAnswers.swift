@@ -40,7 +40,9 @@ struct ListAnswerer: Sendable {
     }
 
     /// Words that ask for the members of a list.
-    static let listCues = ["哪些", "哪几", "有什么", "有几", "包括", "包含", "分别", "都有", "几类", "几种"]
+    static let listCues = memberCues + ["有几", "几类", "几种"]
+    /// Of those, the words that ask for the members themselves, not only how many.
+    static let memberCues = ["哪些", "哪几", "有什么", "包括", "包含", "分别", "都有"]
     /// Where can it be done — asked of a section listing places.
     static let placeCues: [(cues: [String], heading: [String])] = [
         (["哪些地方", "哪几个地方", "哪些网点", "哪些窗口", "哪些地点"], ["网点", "地点", "窗口", "场所", "站点"]),
@@ -186,17 +188,15 @@ struct PageTexts: Sendable {
 /// time from the figures; a question must name the figure's subject and nothing its page lacks.
 struct CountedListAnswerer: Sendable {
     let kb: KnowledgeBase
-    /// Figures whose sentence lists as many members as it counts, with the normalised subject.
-    let lists: [(figure: Int, subject: String)]
+    /// Figures whose sentence lists as many members as it counts, with the normalised subject
+    /// and how many of its bigrams a question may share.
+    let lists: [(figure: Int, subject: String, bigrams: Int)]
     let pageTexts: PageTexts
-
-    /// Words that ask for the members themselves, not only how many.
-    static let memberCues = ["哪些", "哪几", "有什么", "包括", "包含", "分别", "都有", "都是"]
 
     init(kb: KnowledgeBase) {
         self.kb = kb
         let normalizer = Normalizer()
-        var found: [(Int, String)] = []
+        var found: [(Int, String, Int)] = []
         for (i, f) in kb.facts.figures.enumerated() where f.value.value >= 2 && f.value.value <= 30 && !f.subject.isEmpty {
             let s = kb.sentences[f.sentence].scalars
             let amount = Array(normalizer.normalize(f.value.text).unicodeScalars)
@@ -208,7 +208,10 @@ struct CountedListAnswerer: Sendable {
                 else if c == "、" && depth == 0 { members += 1 }
                 else { any = true }
             }
-            if any, Double(members) == f.value.value { found.append((i, normalizer.normalize(f.subject))) }
+            if any, Double(members) == f.value.value {
+                let subject = normalizer.normalize(f.subject)
+                found.append((i, subject, ListAnswerer.sharedBigrams(subject, subject)))
+            }
         }
         lists = found
         pageTexts = PageTexts(kb: kb, articles: found.map { kb.facts.figures[$0.0].article })
@@ -217,11 +220,10 @@ struct CountedListAnswerer: Sendable {
     func answer(_ u: Understanding, pagePlaces: [String: String]) -> Answer? {
         guard u.language == .zh, !lists.isEmpty else { return nil }
         let q = u.normalizedText
-        guard CountedListAnswerer.memberCues.contains(where: { q.contains($0) }) else { return nil }
+        guard ListAnswerer.memberCues.contains(where: { q.includes($0) }) else { return nil }
         let named = lists.filter { l in
-            let subjectBigrams = ListAnswerer.sharedBigrams(l.subject, l.subject)
             let shared = ListAnswerer.sharedBigrams(l.subject, q)
-            return shared >= 2 && 3 * shared >= subjectBigrams
+            return shared >= 2 && 3 * shared >= l.bigrams
                 && pageTexts.printsEverything(u, in: kb.facts.figures[l.figure].article, besides: [], pagePlaces: pagePlaces)
         }
         guard named.count == 1, let f = named.first.map({ kb.facts.figures[$0.figure] }) else { return nil }
