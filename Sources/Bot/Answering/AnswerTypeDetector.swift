@@ -7,6 +7,9 @@ import Knowledge
 enum AnswerTypeDetector {
     /// Last characters or words of a place name (`…路98号`, `新街社区`, `姚庄镇`).
     static let placeSuffixes = ["路", "号", "镇", "街道", "社区", "村", "中心", "大厦", "广场", "站", "区", "县", "市", "园", "馆", "厅", "楼", "室", "窗口", "app"]
+    /// Ends of a street address, which a question for the 地址 (not just "where") wants.
+    static let addressSuffixes = ["路", "街", "街道", "大道", "大厦", "广场", "楼", "室", "幢", "弄", "巷", "层", "镇", "村", "社区"]
+    static let addressWords = ["地址", "门牌"]
     static let organisationWords = ["公司", "局", "中心", "银行", "集团", "协会", "委员会", "办公室", "医院", "学校", "服务站", "平台", "app"]
     static let personVerbs = ["获得", "荣获", "夺得", "当选", "获评"]
     static let durationUnits = ["工作日", "分钟", "小时", "天", "周", "个月"]
@@ -23,6 +26,12 @@ enum AnswerTypeDetector {
         var organisationSuffixes: [String] = AnswerTypeDetector.organisationWords
         /// The measure word after `第几` (`届` in `第几届`), which the ordinal in the answer must carry.
         var rankUnit: Unicode.Scalar?
+        /// The measure word a count is asked in (`篇` of `最多能投几篇`), which the number in the
+        /// answer must carry (`限投2篇`).
+        var countUnit: Unicode.Scalar?
+        /// The question asks for an address: a name of a city, district or organisation is no answer,
+        /// a street, a building or a house number (`766号`) is.
+        var address = false
 
         static let none = Context()
 
@@ -32,13 +41,33 @@ enum AnswerTypeDetector {
             self.terms = terms
             let asked = { (words: [String]) in words.filter { w in AnswerTypeDetector.has(q, 0..<q.count, [w]) } }
             let places = asked(AnswerTypeDetector.placeSuffixes.filter { $0.unicodeScalars.count >= 2 })
-            if !places.isEmpty { placeSuffixes = places }
+            if !places.isEmpty { placeSuffixes = places } else if !asked(AnswerTypeDetector.addressWords).isEmpty {
+                placeSuffixes = AnswerTypeDetector.addressSuffixes
+                address = true
+            }
             let orgs = asked(AnswerTypeDetector.organisationWords.filter { $0.unicodeScalars.count >= 2 })
             if !orgs.isEmpty { organisationSuffixes = orgs }
+            countUnit = AnswerTypeDetector.countQuestion(q)?.unit
             for i in q.indices where i + 2 < q.count && q[i] == "第" && q[i + 1] == "几" && ScalarClass.isHan(q[i + 2]) {
                 rankUnit = q[i + 2]
             }
         }
+    }
+
+    /// Characters after 几/多少 that ask for something else than a count in that measure word: a
+    /// clock time or date (`几点`, `几号`), a duration, a route (`几路`), money, or no measure word
+    /// in particular (`几个`).
+    static let notCountUnits = ScalarSet("点号月日时天周路钱年个岁".unicodeScalars)
+
+    /// A question for a count in a measure word (`几篇`, not `第几届`): where the question word and
+    /// its measure word stand, and the measure word. (After `多少` a noun is as likely as a measure
+    /// word: `多少跨省事项`.)
+    static func countQuestion(_ q: [Unicode.Scalar]) -> (range: Range<Int>, unit: Unicode.Scalar)? {
+        for i in q.indices where q[i] == "几" && i + 1 < q.count && ScalarClass.isHan(q[i + 1]) && !notCountUnits.contains(q[i + 1]) {
+            if i > 0, q[i - 1] == "第" { continue }
+            return (i..<(i + 2), q[i + 1])
+        }
+        return nil
     }
 
     /// Words that, right after the name asked about, make a clause say what it is.
@@ -52,12 +81,13 @@ enum AnswerTypeDetector {
         case .time: return hasClockTime(s, range)
         case .date: return hasDate(s, range)
         case .money: return hasNumber(s, range, followedBy: moneyUnits)
-        case .number: return hasQuantity(s, range)
+        case .number: return context.countUnit.map { hasNumber(s, range, followedBy: [String($0)]) } ?? hasQuantity(s, range)
         case .percent: return range.contains { s[$0] == "%" } || has(s, range, ["百分之"])
         case .rank: return hasRank(s, range, unit: context.rankUnit)
         case .duration: return hasNumber(s, range, followedBy: durationUnits)
         case .measure: return hasNumber(s, range, followedBy: measureUnits)
         case .place: return hasName(s, range, suffixes: context.placeSuffixes, question: context.question)
+            || (context.address && hasHouseNumber(s, range))
             || has(s, range, ["位于", "设在", "在\u{201C}"])
         case .phone: return hasPhone(s, range)
         case .person: return has(s, range, personVerbs)
@@ -154,6 +184,16 @@ enum AnswerTypeDetector {
         }
     }
 
+    /// A house number: digits and 号 that are not a date's day (`8月15号`) or a rank.
+    private static func hasHouseNumber(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        for i in r where s[i] == "号" && i > r.lowerBound && ScalarClass.isDigit(s[i - 1]) {
+            var j = i - 1
+            while j > r.lowerBound, ScalarClass.isDigit(s[j - 1]) { j -= 1 }
+            if j == r.lowerBound || (s[j - 1] != "月" && s[j - 1] != "第") { return true }
+        }
+        return false
+    }
+
     private static func hasClockTime(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
         var i = r.lowerBound
         while i + 2 < r.upperBound {
@@ -174,7 +214,7 @@ enum AnswerTypeDetector {
     private static func hasNumber(_ s: [Unicode.Scalar], _ r: Range<Int>, followedBy units: [String]) -> Bool {
         for i in r where ScalarClass.isDigit(s[i]) && (i + 1 == r.upperBound || !ScalarClass.isDigit(s[i + 1]) && s[i + 1] != ".") {
             var k = i + 1
-            if k < r.upperBound, s[k] == "万" || s[k] == "亿" || s[k] == "个" || s[k] == "多" || s[k] == "余" { k += 1 }
+            while k < min(r.upperBound, i + 3), s[k] == "万" || s[k] == "亿" || s[k] == "个" || s[k] == "多" || s[k] == "余" { k += 1 }
             if has(s, k..<min(r.upperBound, k + 3), units), startsWithAny(s, k, units) { return true }
         }
         return false

@@ -147,7 +147,7 @@ final class Answerer: Sendable {
         // Small talk, unless the question is really about something (`借书功能还能用吗` holds
         // the help keyword 功能 and words of its own).
         if let top = u.topIntent, catalog.intents[top.intent].isSmallTalk, u.routes.isEmpty,
-           !focuses.contains(where: isStrong), u.intents.dropFirst().first.map({ $0.score < top.score }) ?? true,
+           !focuses.contains(where: { isStrong($0, in: u) }), u.intents.dropFirst().first.map({ $0.score < top.score }) ?? true,
            !retrieval.hasUnexplainedContent(u) {
             return smallTalk(catalog.intents[top.intent], candidate: top, u)
         }
@@ -241,7 +241,7 @@ final class Answerer: Sendable {
         }
         // A passing mention (`物业公司`) may not be what the answer is about: search everywhere,
         // favouring its articles. A named route, service, event, contact or quoted term is.
-        if let f = focuses.first, !isStrong(f), let r = retrieval.answer(u, focusArticles: nil, boostArticles: focusArticles ?? []) {
+        if let f = focuses.first, !isStrong(f, in: u), let r = retrieval.answer(u, focusArticles: nil, boostArticles: focusArticles ?? []) {
             return retrieved(r, u, focus: nil)
         }
         if let clarification { return clarification }
@@ -301,10 +301,13 @@ final class Answerer: Sendable {
         return out
     }
 
-    private func isStrong(_ f: Focus) -> Bool {
+    /// A named route, service, event, contact or quoted term matched in full; a name matched
+    /// only in part (`嘉兴文艺` in `嘉兴市民间文艺家协会`) may be another name's pieces.
+    private func isStrong(_ f: Focus, in u: Understanding) -> Bool {
         switch f {
         case .route: return true
-        case .entity(let e): return kb.entities.entities[e].kind != .mention
+        case .entity(let e):
+            return kb.entities.entities[e].kind != .mention && u.entities.contains { $0.entity == e && $0.kind != .partial }
         }
     }
 

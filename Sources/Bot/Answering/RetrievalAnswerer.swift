@@ -16,6 +16,12 @@ struct RetrievalAnswerer: Sendable {
     let scorer: AnswerScorer
     /// Per notice/guide article, per paragraph: its section headings, normalised and joined.
     let headings: [Int: [[Unicode.Scalar]]]
+    /// Per notice/guide article, per paragraph: the names its headings give (`海宁市梅园幼儿园`
+    /// of `1. 海宁市梅园幼儿园（分园）`), normalised: the entities the paragraph speaks of.
+    let headingNames: [Int: [[[Unicode.Scalar]]]]
+    /// Per article, the heading names that end as another heading's name does (`…幼儿园` twice):
+    /// the page lists several entities of that kind.
+    let siblingNames: [Int: Set<[Unicode.Scalar]>]
     /// Near-synonyms of two-character words (CC-CEDICT): a question's `营运` is found as the
     /// page's `运营`.
     let synonyms: Synonyms
@@ -26,10 +32,28 @@ struct RetrievalAnswerer: Sendable {
         self.synonyms = synonyms
         let normalizer = Normalizer()
         var headings: [Int: [[Unicode.Scalar]]] = [:]
+        var names: [Int: [[[Unicode.Scalar]]]] = [:]
+        var nameOf: [String: [Unicode.Scalar]] = [:]
         for (i, a) in kb.articles.enumerated() where a.isDocument {
             headings[i] = a.sectionPaths.map { Array(normalizer.normalize($0.joined(separator: " ")).unicodeScalars) }
+            names[i] = a.sectionPaths.map { path in
+                path.map { h in
+                    if let n = nameOf[h] { return n }
+                    let n = Array(normalizer.normalize(String(scalars: RetrievalAnswerer.headingName(Array(h.unicodeScalars)))).unicodeScalars)
+                    nameOf[h] = n
+                    return n
+                }
+            }
         }
         self.headings = headings
+        self.headingNames = names
+        var siblings: [Int: Set<[Unicode.Scalar]>] = [:]
+        for (a, paths) in names {
+            var byTail: [[Unicode.Scalar]: Set<[Unicode.Scalar]>] = [:]
+            for n in Set(paths.joined()) where n.count >= 4 { byTail[Array(n.suffix(2)), default: []].insert(n) }
+            siblings[a] = Set(byTail.values.filter { $0.count >= 2 }.joined())
+        }
+        self.siblingNames = siblings
     }
 
     /// The term key of a unit (character, bigram or ASCII word).
@@ -360,6 +384,9 @@ struct RetrievalAnswerer: Sendable {
                                             types: types, context: typeContext, alsoPresent: known, contextWeight: 0.8)
             if RetrievalAnswerer.trace { FileHandle.standardError.write(Data("cand \(hit.sentence) cov=\(sentenceCoverage) \(sentence.text.prefix(40))\n".utf8)) }
             guard sentenceCoverage >= RetrievalAnswerer.poolCoverage else { continue }
+            if let names = headingNames[sentence.article]?[sentence.paragraph], let siblings = siblingNames[sentence.article], names.contains(where: {
+                siblings.contains($0) && RetrievalAnswerer.namesAnotherEntity(u, heading: $0, context: title ?? [], headings[sentence.article]?[sentence.paragraph] ?? [])
+            }) { continue }
             let heading = headings[sentence.article]?[sentence.paragraph] ?? []
             let headingCoverage = heading.isEmpty ? 0 : coverage(unitList, total: unitTotal, in: heading, 0..<heading.count, title: nil, types: [])
             let isDocument = kb.articles[sentence.article].isDocument
@@ -410,6 +437,40 @@ struct RetrievalAnswerer: Sendable {
     /// typed fact about an entity the question does not name must have.
     func accepts(_ u: Understanding, sentences: [Int]) -> Bool {
         candidates(u, onlySentences: sentences).contains { $0.probability >= scorer.threshold }
+    }
+
+    /// The name a heading gives: without its numbering, what follows a colon or opens a bracket.
+    static func headingName(_ h: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
+        var line = h[...]
+        if let n = PageStructure.numbering(h) { line = h[n.length...] }
+        while let first = line.first, first == " " || first == "\u{3000}" { line = line.dropFirst() }
+        if let end = line.firstIndex(where: { "：:（(，,。".unicodeScalars.contains($0) }) { line = line[..<end] }
+        return line
+    }
+
+    /// True when a question names another entity of the kind a heading names: the question
+    /// carries the name's last two characters (`幼儿园` of `海宁市梅园幼儿园`), not as a word of what
+    /// it asks (`电话` of `咨询电话`), with two or more characters just before them that neither the
+    /// name nor the page's title and the paragraph's headings (`context`) have (`硖石幼儿园`). A value
+    /// printed under that heading belongs to the heading's entity, not to the one asked about.
+    /// Asked only of headings whose page lists several entities of the kind: a page with one
+    /// 服务中心 is asked about it whatever the question calls it.
+    static func namesAnotherEntity(_ u: Understanding, heading name: [Unicode.Scalar], context: [Unicode.Scalar]...) -> Bool {
+        guard name.count >= 4, ScalarClass.isHan(name[name.count - 1]), ScalarClass.isHan(name[name.count - 2]) else { return false }
+        let tail = Array(name.suffix(2))
+        for seg in u.contentSegments {
+            guard let p = Knowledge.firstIndex(of: tail, in: seg.scalars) else { continue }
+            let at = (seg.start + p)..<(seg.start + p + 2)
+            if u.explainedRanges.contains(where: { $0.overlaps(at) }) || u.typeCues.contains(where: { $0.range.overlaps(at) }) { continue }
+            var foreign = 0, i = p - 1
+            while i >= 0, i >= p - 4, ScalarClass.isHan(seg.scalars[i]) {
+                let c = seg.scalars[i]
+                if !name.contains(c) && !context.contains(where: { $0.contains(c) }) { foreign += 1 }
+                i -= 1
+            }
+            if foreign >= 2 { return true }
+        }
+        return false
     }
 
     /// A numbered heading of a notice (`3. 许村服务点`): names a section, says nothing of it.

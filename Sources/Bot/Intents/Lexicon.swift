@@ -61,7 +61,7 @@ enum AnswerType: String, CaseIterable, Sendable {
         case .time: return [.time, .date, .duration]
         case .date: return [.date, .time]
         case .duration: return [.duration, .time]
-        case .money: return [.money, .number]
+        case .money: return [.money]
         case .number: return [.number, .money, .measure, .rank, .duration, .percent]
         case .percent: return [.percent, .number]
         case .measure: return [.measure, .number]

@@ -91,6 +91,12 @@ final class QueryAnalyzer: Sendable {
             let cues = zhAnswerTypes.longestHits(in: u.normalized)
             u.answerTypes = orderedUnique(cues.map(\.payload))
             u.typeCues = cues.map { (type: $0.payload, range: $0.range) }
+            // `几篇`, `多少张`: a count, whatever the measure word.
+            if let count = AnswerTypeDetector.countQuestion(u.normalized),
+               u.answerTypes.allSatisfy({ $0 == .number }), !u.typeCues.contains(where: { $0.range.overlaps(count.range) && $0.type != .number }) {
+                if u.answerTypes.isEmpty { u.answerTypes = [.number] }
+                u.typeCues.append((type: .number, range: count.range))
+            }
             u.intents = matcher.score(chinese: u.normalized)
         }
         u.normalizedText = String(scalars: u.normalized)

@@ -51,8 +51,10 @@ struct TypoCorrector: Sendable {
                   let candidates = byReading[pa + "|" + pb] else { i += 1; continue }
             // Only a character no known word around it explains may change: in `指数中` the 数 of
             // the absent `数中` belongs to 指数, so `数中` is a seam between words, not a typo.
-            // A character right after a number is its measure word (`补1张市民卡`), not a typo.
-            let leftKnown = i > 0 && (ScalarClass.isHan(out[i - 1]) && known(out[i - 1], a) || ScalarClass.isDigit(out[i - 1]))
+            // A character right after a number or a question for one is its measure word (`补1张市民卡`,
+            // `发了多少张市民卡`), not a typo.
+            let afterCount = i > 0 && (ScalarClass.isDigit(out[i - 1]) || out[i - 1] == "几" || (i > 1 && out[i - 2] == "多" && out[i - 1] == "少"))
+            let leftKnown = i > 0 && (ScalarClass.isHan(out[i - 1]) && known(out[i - 1], a) || afterCount)
             let rightKnown = i + 2 < out.count && ScalarClass.isHan(out[i + 2]) && known(b, out[i + 2])
             let best = candidates.filter { c in
                 guard (c.0 == a) != (c.1 == b) else { return false }
