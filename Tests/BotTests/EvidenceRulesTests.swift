@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import Bot
+import Knowledge
+
+/// Evidence an answer must carry: the kind of value asked (an address is a street, a count is
+/// in the measure word asked), the entity asked (not a neighbour of the same kind listed on the
+/// same page), and a name matched only in part does not fence the search in.
+@Suite struct EvidenceRulesTests {
+    /// Fixture pages written for these tests.
+    static let pages: [(file: String, text: String)] = [
+        ("guide_kindergartens.txt", """
+        禾城区2030学年公办幼儿园招生公告
+        发布日期：2030-03-01
+        信息来源：禾城区教育局
+
+        一、招生对象
+        本区户籍适龄幼儿。
+
+        二、各幼儿园招生信息
+        1. 禾城区柳岸幼儿园
+        地址：柳岸街道长青路15号
+        招生咨询电话：0573-81110001
+        2. 禾城区星桥幼儿园
+        地址：星桥街道银杏路208号
+        招生咨询电话：0573-81110002
+        """),
+        ("event_story.txt", """
+        “禾城故事”征文启事
+        发布日期：2030-04-02
+        信息来源：禾城区文化馆
+
+        一、投稿要求
+        每人限投2篇，每篇不超过3000字。
+        二、主办单位
+        主办单位：禾城区文化馆、《禾风》杂志社。
+        三、联系方式
+        禾城区民间文艺家协会：0573-81230000。
+        """),
+        ("news_cards.txt", """
+        禾城社会保障市民卡服务中心新址启用
+
+        禾城社会保障市民卡服务中心昨天搬进新址。中心已累计发放市民卡80余万张。办理进度可在“禾城文艺”公众号查询。
+        """),
+    ]
+
+    static let service: BotService = {
+        let dir = TemporaryDirectory()
+        do {
+            try BotFixtures.write(BotFixtures.pages + pages, to: dir.path)
+            return try BotService(corpusDirectory: dir.path, intentsDirectory: BotFixtures.intentsDirectory, logger: .silent,
+                                  sessions: SessionStore())
+        } catch {
+            fatalError("cannot build the fixture bot: \(error)")
+        }
+    }()
+
+    static func ask(_ text: String) -> Reply {
+        service.answer(Request(id: nil, text: text, session: "e-" + UUID().uuidString), defaultSession: "default")
+    }
+
+    static func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+
+    @Test(arguments: [
+        ("中山东路922号", true), ("云和景苑3区1号", true), ("硖石街道", true),
+        ("主办单位：嘉兴市文学艺术界联合会", false), ("8月15号截止", false),
+    ])
+    func anAddressIsAStreetOrAHouseNumber(_ text: String, _ isAddress: Bool) {
+        let context = AnswerTypeDetector.Context(question: Self.scalars("杂志社的地址在哪"))
+        let s = Self.scalars(text)
+        #expect(AnswerTypeDetector.contains(.place, in: s, range: 0..<s.count, context: context) == isAddress, "\(text)")
+    }
+
+    @Test(arguments: [("最多能投几篇", "篇"), ("是几车道的", "车"), ("每天几班", "班")])
+    func aCountIsAskedInAMeasureWord(_ q: String, _ unit: String) {
+        #expect(AnswerTypeDetector.countQuestion(Self.scalars(q))?.unit == unit.unicodeScalars.first)
+    }
+
+    @Test(arguments: ["第几届", "几点发车", "几号截止", "坐几路", "有几个组"])
+    func notEveryJiAsksACountInAWord(_ q: String) {
+        #expect(AnswerTypeDetector.countQuestion(Self.scalars(q)) == nil, "\(q)")
+    }
+
+    @Test func theCountMustBeInTheWordAsked() {
+        let context = AnswerTypeDetector.Context(question: Self.scalars("一个人最多能投几篇"))
+        let right = Self.scalars("每人限投2篇"), wrong = Self.scalars("每篇不超过3000字")
+        #expect(AnswerTypeDetector.contains(.number, in: right, range: 0..<right.count, context: context))
+        #expect(!AnswerTypeDetector.contains(.number, in: wrong, range: 0..<wrong.count, context: context))
+    }
+
+    @Test func aBareCountIsNoPrice() {
+        #expect(!AnswerType.money.acceptable.contains(.number))
+    }
+
+    /// The page lists two kindergartens: a third one asked about gets neither's phone.
+    @Test func anotherEntityOfAListedKindGetsNoneOfTheirValues() {
+        let r = Self.ask("禾城区北门幼儿园招生咨询电话")
+        #expect(!r.answer.contains("81110001") && !r.answer.contains("81110002"), "\(r.answer)")
+        let own = Self.ask("星桥幼儿园招生咨询电话是多少")
+        #expect(own.answer.contains("81110002"), "\(own.answer)")
+    }
+
+    @Test func theEntityCheckNeedsSeveralOfTheKind() {
+        let name = Self.scalars("禾城区柳岸幼儿园")
+        let u = BotFixtures.understand("北门幼儿园招生电话")
+        #expect(RetrievalAnswerer.namesAnotherEntity(u, heading: name, context: Self.scalars("禾城区2030学年公办幼儿园招生公告")))
+        let same = BotFixtures.understand("柳岸幼儿园招生电话")
+        #expect(!RetrievalAnswerer.namesAnotherEntity(same, heading: name, context: []))
+    }
+
+    @Test func anOrganisersNameIsNoAddress() {
+        let r = Self.ask("《禾风》杂志社的地址在哪")
+        #expect(r.fallback, "\(r.answer)")
+    }
+
+    /// `禾城文艺` is a quoted term of another page; the question names the 协会, printed in full.
+    @Test func aNameMatchedInPartDoesNotFenceTheSearch() {
+        let r = Self.ask("禾城区民间文艺家协会的联系电话")
+        #expect(r.answer.contains("81230000"), "\(r.answer)")
+    }
+
+    @Test func aMeasureWordAfterDuoShaoIsNoTypo() {
+        let u = Self.service.engine.analyzer.analyze("禾城到现在一共发了多少张市民卡")
+        #expect(String(scalars: u.normalized).contains("多少张市民卡"), "\(String(scalars: u.normalized))")
+    }
+}
