@@ -37,6 +37,18 @@ import Knowledge
         三、联系方式
         禾城区民间文艺家协会：0573-81230000。
         """),
+        ("fare_adjust.txt", """
+        关于调整禾城城际公交票价的公告
+        发布日期：2030-05-01
+        信息来源：禾城区交通运输局
+
+        一、主要线路票价对照
+        1. 188路（禾城—新港）：调整前6元，调整后8元
+        2. 189路（禾城—北港）：调整前5元，调整后7元
+        二、起步价
+        调整前：2元
+        调整后：3元（含10公里）
+        """),
         ("news_cards.txt", """
         禾城社会保障市民卡服务中心新址启用
 
@@ -122,5 +134,28 @@ import Knowledge
     @Test func aMeasureWordAfterDuoShaoIsNoTypo() {
         let u = Self.service.engine.analyzer.analyze("禾城到现在一共发了多少张市民卡")
         #expect(String(scalars: u.normalized).contains("多少张市民卡"), "\(String(scalars: u.normalized))")
+    }
+
+    @Test func theValueBeforeAChangeIsSuperseded() {
+        let sc = SentenceScanner(tracked: Normalizer().normalizeTracked("全程票价由2元调整为3元，刷卡5折"), sentenceID: 0)
+        let amounts = sc.amounts(units: ["元"])
+        #expect(amounts.map { sc.isSuperseded($0.range) } == [true, false])
+        let line = SentenceScanner(tracked: Normalizer().normalizeTracked("1. 188路：调整前6元，调整后8元"), sentenceID: 0)
+        #expect(line.amounts(units: ["元"]).map { line.isSuperseded($0.range) } == [true, false])
+    }
+
+    /// A fare after the change unless the question asks what it was before.
+    @Test func afterAChangeUnlessBeforeIsAsked() {
+        let after = Self.ask("188路调整后票价多少")
+        #expect(after.answer.contains("8元"), "\(after.answer)")
+        #expect(!after.answer.contains("7元"), "\(after.answer)")
+        let start = Self.ask("起步价调整后是多少钱")
+        #expect(start.answer.contains("3元") && !start.answer.contains("2元"), "\(start.answer)")
+        let before = Self.ask("起步价调整前是多少钱")
+        #expect(before.answer.contains("2元") && !before.answer.contains("3元"), "\(before.answer)")
+        #expect(RetrievalAnswerer.tense(Self.scalars("调整前6元"), 0..<5) == true)
+        #expect(RetrievalAnswerer.tense(Self.scalars("调整前6元,调整后8元"), 0..<11) == nil)
+        #expect(RetrievalAnswerer.asksBefore(Self.scalars("189路原来票价多少")))
+        #expect(!RetrievalAnswerer.asksBefore(Self.scalars("189路调价后多少钱")))
     }
 }

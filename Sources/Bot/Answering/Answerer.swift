@@ -160,7 +160,7 @@ final class Answerer: Sendable {
             let naming = sentences(namingRoute: id)
             if !naming.isEmpty,
                let r = retrieval.answer(u, focusArticles: Array(Set(naming.map { kb.sentences[$0].article })), boostArticles: []),
-               Answerer.prints(route: Array((id + "路").unicodeScalars), in: Array(normalizer.normalize(r.text).unicodeScalars)) {
+               answerNames(route: Array((id + "路").unicodeScalars), r) {
                 return retrieved(r, u, focus: nil)
             }
             return decline(lang == .en ? "route \(id)" : "\(id)路", u, intent: u.topIntent?.name)
@@ -340,6 +340,16 @@ final class Answerer: Sendable {
 
     /// Whether normalised `text` prints the route name `name` (`9路`) not as the tail of another
     /// (`19路`, `K9路`).
+    /// Whether a retrieved clause is about the route: it names it, or it is the value of a line
+    /// labelled with it (`1. 172路（嘉兴—海盐）：调整前10元，调整后12元`).
+    func answerNames(route name: [Unicode.Scalar], _ r: RetrievalAnswerer.Result) -> Bool {
+        if Answerer.prints(route: name, in: Array(normalizer.normalize(r.text).unicodeScalars)) { return true }
+        let line = kb.sentences[r.sentence].scalars
+        guard let colon = line.prefix(24).firstIndex(where: { $0 == "：" || $0 == ":" }),
+              let at = Knowledge.firstIndex(of: name, in: line, within: 0..<colon), r.window.lowerBound >= at + name.count else { return false }
+        return Answerer.prints(route: name, in: Array(line[..<colon]))
+    }
+
     static func prints(route name: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Bool {
         var from = 0
         while let at = firstIndex(of: name, in: text, within: from..<text.count) {

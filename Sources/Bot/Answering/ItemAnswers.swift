@@ -20,6 +20,8 @@ struct ItemAnswerer: Sendable {
     /// Items by the first two scalars of their name and of their short name, so a question
     /// looks up only the items whose name could begin at one of its characters.
     let byHead: [UInt64: [Int]]
+    /// Field keys and values are normalised only when an item lacks a labelled field of the kind asked.
+    let normalizer = Normalizer()
 
     init(kb: KnowledgeBase, pagePlaces: [String: String] = [:], places: [String] = []) {
         self.kb = kb
@@ -139,6 +141,18 @@ struct ItemAnswerer: Sendable {
             let places = named.filter { !kb.items[$0].fields.contains { $0.key.isEmpty } }
             for i in places {
                 if let f = kb.items[i].fields.first(where: { f in words.contains { f.key.contains($0) } }) {
+                    return .answered(kb.items[i], f)
+                }
+            }
+            // Fields labelled by a change (`调整前：2元`, `调整后：3元`): the one of the time asked
+            // that holds the kind of value asked.
+            let before = RetrievalAnswerer.asksBefore(u.normalized)
+            for i in places {
+                if let f = kb.items[i].fields.first(where: { f in
+                    let key = Array(normalizer.normalize(f.key).unicodeScalars), value = Array(normalizer.normalize(f.value).unicodeScalars)
+                    guard let tense = RetrievalAnswerer.tense(key, 0..<key.count), tense == before else { return false }
+                    return asked.acceptable.contains { AnswerTypeDetector.contains($0, in: value, range: 0..<value.count) }
+                }) {
                     return .answered(kb.items[i], f)
                 }
             }

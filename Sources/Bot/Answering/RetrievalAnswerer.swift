@@ -350,6 +350,7 @@ struct RetrievalAnswerer: Sendable {
             return Double(got) / wordTotal
         }
         var out: [Candidate] = []
+        let wantsBefore = RetrievalAnswerer.asksBefore(u.normalized) || u.englishWords.contains { RetrievalAnswerer.englishBefore.contains($0) }
         var articleUnits: [Int: Set<Int>] = [:]
         let locatedUnits = located(unitList)
         var pool = Array(hits.prefix(RetrievalAnswerer.candidates * (focusArticles == nil ? 1 : 3)))
@@ -393,8 +394,14 @@ struct RetrievalAnswerer: Sendable {
             let sentenceWords = wordShare(sentence.scalars, 0..<sentence.scalars.count, title: title)
             let table = ClauseTable(sentence: sentence, units: unitList, types: types, context: typeContext, title: title,
                                     establishedBefore: established(sentence), answerer: self)
+            // A section of values before a change (`（一）改道前`) answers only a question about before.
+            let sectionTense = SentenceScanner.changeMarkers(in: heading, 0..<heading.count).last?.before
+            if sectionTense == true && !wantsBefore { continue }
             for (a, b) in table.windows {
                 let w = table.combine(a, b)
+                // Nor a clause printing only the value before a change (`调整前10元`), or only the one after
+                // when before is asked.
+                if let tense = RetrievalAnswerer.tense(sentence.scalars, w.range), tense != wantsBefore { continue }
                 // A "when"/"how much"/"phone" question needs that kind of value in the answer.
                 if !strongTypes.isEmpty && !strongTypes.contains(where: { w.types.contains($0) }) { continue }
                 let topicCoverage = table.topicTotal > 0 ? table.weight(w.units & table.topicMask, cueTypes: w.types) / table.topicTotal : 0
@@ -437,6 +444,22 @@ struct RetrievalAnswerer: Sendable {
     /// typed fact about an entity the question does not name must have.
     func accepts(_ u: Understanding, sentences: [Int]) -> Bool {
         candidates(u, onlySentences: sentences).contains { $0.probability >= scorer.threshold }
+    }
+
+    /// Whether a question asks what something was before a change (`调整前`, `原来`, `以前`).
+    static func asksBefore(_ q: [Unicode.Scalar]) -> Bool {
+        if SentenceScanner.changeMarkers(in: q, 0..<q.count).contains(where: \.before) { return true }
+        return ["原来", "原先", "以前", "之前", "过去", "原票价", "原价"].contains { Knowledge.firstIndex(of: Array($0.unicodeScalars), in: q) != nil }
+    }
+
+    static let englishBefore: Set<String> = ["old", "before", "previous", "previously", "former", "formerly", "originally", "used"]
+
+    /// Whether a clause window prints values of before a change only (true) or after it only
+    /// (false); nil when it prints both or no change marker.
+    static func tense(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool? {
+        let marks = SentenceScanner.changeMarkers(in: s, r)
+        guard let first = marks.first else { return nil }
+        return marks.allSatisfy { $0.before == first.before } ? first.before : nil
     }
 
     /// The name a heading gives: without its numbering, what follows a colon or opens a bracket.
@@ -561,6 +584,11 @@ struct RetrievalAnswerer: Sendable {
         for connective in RetrievalAnswerer.leadingConnectives {
             let c = Array(connective.unicodeScalars)
             if t.count > c.count + 4 && Array(t.prefix(c.count)) == c { t.removeFirst(c.count); break }
+        }
+        // A window that opens inside a label's bracket (`海盐）：调整前10元…`) starts after the label.
+        if let close = t.prefix(12).firstIndex(where: { $0 == "）" || $0 == ")" }), !t[..<close].contains(where: { $0 == "（" || $0 == "(" }),
+           close + 1 < t.count, t[close + 1] == "：" || t[close + 1] == ":" {
+            t.removeFirst(close + 2)
         }
         let edge: Set<Unicode.Scalar> = [",", "，", ";", "；", ":", "：", " ", "\u{3000}"]
         while let f = t.first, edge.contains(f) { t.removeFirst() }

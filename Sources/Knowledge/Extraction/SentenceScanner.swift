@@ -217,6 +217,39 @@ public struct SentenceScanner {
         return out
     }
 
+    /// Verbs of a change a notice prints values before and after (`调整前：2元`, `改道后`).
+    public static let changeVerbs = ["调整", "调价", "改道", "改线", "变更", "延伸", "优化", "调度", "改造", "搬迁", "合并"]
+    /// Words after an old value that give the new one (`由2元调整为3元`).
+    static let supersedingWords = ["调整为", "调整到", "调整至", "调为", "调至", "改为", "提高到", "提高至", "提高为", "上调为", "上调至",
+                                   "上调到", "下调为", "下调至", "下调到", "降为", "降至", "降到", "涨到", "涨至", "涨为", "变为", "增加到",
+                                   "增至", "减至", "减为"]
+
+    /// Where a change's `前` or `后` marker (`调整前`, `改道后`) stands in `range` of `text`, with
+    /// whether it is the "before" one, in order.
+    public static func changeMarkers(in text: [Unicode.Scalar], _ range: Range<Int>) -> [(offset: Int, before: Bool)] {
+        var out: [(offset: Int, before: Bool)] = []
+        for verb in changeVerbs {
+            let v = Array(verb.unicodeScalars)
+            var from = range.lowerBound
+            while let o = firstIndex(of: v, in: text, within: from..<range.upperBound) {
+                let k = o + v.count
+                if k < range.upperBound, text[k] == "前" || text[k] == "后" { out.append((o, text[k] == "前")) }
+                from = o + 1
+            }
+        }
+        return out.sorted { $0.offset < $1.offset }
+    }
+
+    /// True when the value at `r` is what something was before a change the clause prints: it
+    /// stands before `调整为…` (`由2元调整为3元`), or after `调整前` with no `调整后` in between.
+    public func isSuperseded(_ r: Range<Int>) -> Bool {
+        var k = r.upperBound
+        if k < s.count, !ScalarClass.isHan(s[k]) || s[k] == "的" { k += 1 }
+        if SentenceScanner.supersedingWords.contains(where: { matches($0, at: k) }) { return true }
+        let clause = clause(around: r.lowerBound)
+        return SentenceScanner.changeMarkers(in: s, clause.lowerBound..<r.lowerBound).last?.before ?? false
+    }
+
     // MARK: - Times, dates, durations
 
     /// Clock times `H:MM` (the normaliser's form for 7点半, 7:30, 下午2点半…).

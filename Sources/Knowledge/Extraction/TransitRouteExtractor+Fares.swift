@@ -34,7 +34,9 @@ extension TransitRouteExtractor {
     static func readFares(_ sc: SentenceScanner, into route: inout TransitRoute) {
         let concessions = concessionPhrases(in: sc)
         for clause in sc.clauses() where !concessions.contains(where: { $0.overlaps(clause) }) {
-            let amounts = sc.amounts(units: ["元"], in: clause).filter { $0.value.absoluteValue > 0 && $0.value.absoluteValue <= 100 }
+            let amounts = sc.amounts(units: ["元"], in: clause).filter {
+                $0.value.absoluteValue > 0 && $0.value.absoluteValue <= 100 && !sc.isSuperseded($0.range)
+            }
             guard let first = amounts.first else { continue }
             let source = Sourced(first.value, sentence: sc.sentenceID)
             if sc.firstWord(of: startFareCues, in: clause.lowerBound..<first.range.lowerBound) != nil {
