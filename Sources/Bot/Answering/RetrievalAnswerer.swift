@@ -652,7 +652,9 @@ extension RetrievalAnswerer {
     /// 1 when nothing is left to explain.
     func factCoverage(_ u: Understanding, articles: [Int]) -> Double {
         let all = units(of: u)
-        let rest = all.filter { !$0.explained }
+        // A lone character left over (`开` of `开到哪个站`) is a verb or a particle of the asking,
+        // not a subject the article must print.
+        let rest = all.filter { !$0.explained && !($0.scalars.count == 1 && ScalarClass.isHan($0.scalars[0])) }
         let total = rest.reduce(0) { $0 + $1.weight }
         if RetrievalAnswerer.trace {
             FileHandle.standardError.write(Data("units: \(all.map { String(scalars: $0.scalars) + "/" + String(format: "%.1f", $0.weight) + ($0.explained ? "E" : "") + ($0.present ? "" : "!") })\n".utf8))
