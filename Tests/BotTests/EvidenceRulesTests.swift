@@ -158,4 +158,19 @@ import Knowledge
         #expect(RetrievalAnswerer.asksBefore(Self.scalars("189路原来票价多少")))
         #expect(!RetrievalAnswerer.asksBefore(Self.scalars("189路调价后多少钱")))
     }
+
+    /// A heading line retrieved for a question asking what items label: the item's own line.
+    @Test func aRetrievedHeadingGivesWayToTheItemsField() throws {
+        let engine = Self.service.engine
+        let heading = try #require(engine.kb.sentences.first { $0.text.hasPrefix("1. 禾城区柳岸幼儿园") })
+        let place = engine.analyzer.analyze("柳岸那家幼儿园在什么地方")
+        let a = try #require(engine.answerer.items.answer(headedBy: heading.id, place))
+        #expect(a.text.contains("长青路15号"), "\(a.text)")
+        let time = engine.analyzer.analyze("柳岸那家幼儿园几点开门")
+        let declined = try #require(engine.answerer.items.answer(headedBy: heading.id, time))
+        #expect(declined.outcome == .decline && declined.text.contains("禾城区柳岸幼儿园"), "\(declined.text)")
+        // A line that is no item's heading is left to retrieval.
+        let other = try #require(engine.kb.sentences.first { $0.text.hasPrefix("每人限投2篇") })
+        #expect(engine.answerer.items.answer(headedBy: other.id, place) == nil)
+    }
 }

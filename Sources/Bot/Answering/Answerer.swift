@@ -361,6 +361,9 @@ final class Answerer: Sendable {
     }
 
     func retrieved(_ r: RetrievalAnswerer.Result, _ u: Understanding, focus: Focus?) -> Answer {
+        // A notice's heading line (`1. 嘉兴市公安局出入境管理局`) names an item: what is asked of it
+        // is in the item's own lines, or the item does not say.
+        if let a = items.answer(headedBy: r.sentence, u) { return a }
         let isDocument = kb.articles[kb.sentences[r.sentence].article].isDocument
         let lead = u.language == .en ? (isDocument ? "The notice says: " : "The paper reports: ") : ""
         var a = Answer(text: lead + r.text, outcome: .retrieval, intent: u.topIntent?.name ?? "retrieval",

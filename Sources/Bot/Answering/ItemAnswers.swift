@@ -196,12 +196,36 @@ struct ItemAnswerer: Sendable {
     static let entityKind = "item"
 
     static let askedWords: [AnswerType: String] = [.phone: "电话", .place: "地址", .time: "时间", .money: "费用"]
+    static let askedEnglish: [AnswerType: String] = [.phone: "phone number", .place: "address", .time: "hours", .money: "fee"]
+
+    /// When `sentence` is the heading line of an item (`2. 新塍镇文化分馆`) and the question asks a
+    /// kind of value items label (phone, address, hours, fee): the item's field of that kind, or a
+    /// decline saying the item prints none — except for a place, which the heading names.
+    func answer(headedBy sentence: Int, _ u: Understanding) -> Answer? {
+        guard let asked = AnswerType.primary(of: u.answerTypes), let words = ItemAnswerer.labelWords[asked] else { return nil }
+        let s = kb.sentences[sentence]
+        var line = s.scalars[...]
+        guard let n = PageStructure.numbering(s.scalars) else { return nil }
+        line = line.dropFirst(n.length)
+        while let f = line.first, f == " " { line = line.dropFirst() }
+        while let l = line.last, "。；;".unicodeScalars.contains(l) { line = line.dropLast() }
+        let name = String(String.UnicodeScalarView(line))
+        guard let item = kb.items.first(where: { $0.article == s.article && $0.normalizedName == name && !$0.fields.contains { $0.key.isEmpty } })
+        else { return nil }
+        if let f = item.fields.first(where: { f in words.contains { f.key.contains($0) } }) { return answer(.answered(item, f), u) }
+        return asked == .place ? nil : answer(.missing(item, asked), u)
+    }
 
     func answer(_ u: Understanding, state: DialogueState?, previousAsked: AnswerType? = nil) -> Answer? {
         guard let outcome = find(u, state: state, previousAsked: previousAsked) else { return nil }
+        return answer(outcome, u)
+    }
+
+    private func answer(_ outcome: Outcome, _ u: Understanding) -> Answer {
         switch outcome {
         case .answered(let item, let f):
-            let text = item.name + f.key + "：" + f.value.trimmingCharacters(in: CharacterSet(charactersIn: "。；;"))  + "。"
+            let text = (u.language == .en ? "The notice says: " : "") + item.name + f.key + "："
+                + f.value.trimmingCharacters(in: CharacterSet(charactersIn: "。；;")) + "。"
             var a = Answer(text: text, outcome: .fact, intent: "page.item", confidence: 0.9, language: u.language,
                            sentences: [f.sentence])
             a.entity = DialogueState.EntityRef(kind: ItemAnswerer.entityKind, name: item.name)
@@ -209,7 +233,10 @@ struct ItemAnswerer: Sendable {
         case .missing(let item, let asked):
             let what = ItemAnswerer.askedWords[asked] ?? "这一项"
             let title = kb.articles[item.article].documentTitle ?? kb.articles[item.article].title
-            var a = Answer(text: "抱歉，《\(title)》列出了“\(item.name)”，但没有写明它的\(what)。", outcome: .decline,
+            let text = u.language == .en
+                ? "Sorry, “\(title)” lists \(item.name) but does not give its \(ItemAnswerer.askedEnglish[asked] ?? "details")."
+                : "抱歉，《\(title)》列出了“\(item.name)”，但没有写明它的\(what)。"
+            var a = Answer(text: text, outcome: .decline,
                            intent: "page.item", confidence: 0, language: u.language)
             a.entity = DialogueState.EntityRef(kind: ItemAnswerer.entityKind, name: item.name)
             return a
