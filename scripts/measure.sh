@@ -20,4 +20,5 @@ for mode in bare sessions; do
 done
 run realpages-traditional eval/realpages/questions.jsonl eval/realpages/pages-traditional bare
 [ -f eval/trainpages/questions.jsonl ] && run "trainpages (training)" eval/trainpages/questions.jsonl eval/trainpages/pages bare
+[ -f eval/trainpages2/questions.jsonl ] && run "trainpages2 (inspected)" eval/trainpages2/questions.jsonl eval/trainpages2/pages bare
 rm -rf "$out"

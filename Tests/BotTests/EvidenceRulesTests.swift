@@ -49,6 +49,16 @@ import Knowledge
         调整前：2元
         调整后：3元（含10公里）
         """),
+        ("ent_grant.txt", """
+        关于组织申报2031年度企业技改项目的通知
+        发布日期：2030-10-08
+        信息来源：平湖市经济和信息化局
+
+        一、材料受理点
+        1. 经信局技改科
+        地址：当湖街道新华路8号
+        电话：0573-85550001
+        """),
         ("news_cards.txt", """
         禾城社会保障市民卡服务中心新址启用
 
@@ -172,5 +182,13 @@ import Knowledge
         // A line that is no item's heading is left to retrieval.
         let other = try #require(engine.kb.sentences.first { $0.text.hasPrefix("每人限投2篇") })
         #expect(engine.answerer.items.answer(headedBy: other.id, place) == nil)
+    }
+
+    /// The page's publisher says it is 平湖's: a question about 秀洲's office gets none of its values.
+    @Test func aNoticesPublisherGivesItsPlace() {
+        let other = Self.ask("秀洲区经信局技改科电话多少")
+        #expect(!other.answer.contains("85550001"), "\(other.answer)")
+        let own = Self.ask("经信局技改科电话多少")
+        #expect(own.answer.contains("85550001"), "\(own.answer)")
     }
 }

@@ -331,6 +331,7 @@ enum PagePlaces {
         // The city (`嘉兴`, listed first) is every page's place; a county named on the page wins.
         let city = places.first
         var counts: [String: [String: Int]] = [:]
+        let normalizer = Normalizer()
         var editions: [String: String] = [:]
         for a in kb.articles {
             let file = a.id.file
@@ -338,6 +339,10 @@ enum PagePlaces {
             for sid in a.sentenceIDs {
                 let text = kb.sentences[sid].normalized
                 for p in places where text.includes(p) { counts[file, default: [:]][p, default: 0] += 1 }
+            }
+            // A notice's publisher (`海盐县经济和信息化局`) says whose page it is, once per page.
+            if a.id.ordinal == 1, let publisher = a.publisher.map(normalizer.normalize) {
+                for p in places where publisher.includes(p) { counts[file, default: [:]][p, default: 0] += 1 }
             }
         }
         var out: [String: String] = [:]
