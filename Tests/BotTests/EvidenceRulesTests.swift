@@ -59,6 +59,14 @@ import Knowledge
         地址：当湖街道新华路8号
         电话：0573-85550001
         """),
+        ("bus_dispatch.txt", """
+        禾城公交调度室电话一览
+        发布日期：2030-06-01
+        信息来源：禾城公交集团
+
+        北站调度室（206路）：0573-81118888
+        南门首末站调度室（K258路）：0573-81119999
+        """),
         ("news_cards.txt", """
         禾城社会保障市民卡服务中心新址启用
 
@@ -190,5 +198,14 @@ import Knowledge
         #expect(!other.answer.contains("85550001"), "\(other.answer)")
         let own = Self.ask("经信局技改科电话多少")
         #expect(own.answer.contains("85550001"), "\(own.answer)")
+    }
+
+    /// The dialogue's route picks the line of the page that is about it, not another route's.
+    @Test func aFollowUpIsAnsweredFromTheDialoguesRoute() {
+        let session = "e-route-" + UUID().uuidString
+        _ = Self.service.answer(Request(id: nil, text: "K258路票价多少", session: session), defaultSession: "default")
+        let r = Self.service.answer(Request(id: nil, text: "那调度室电话呢", session: session), defaultSession: "default")
+        #expect(r.answer.contains("81119999") && !r.answer.contains("81118888"), "\(r.answer)")
+        #expect(RetrievalAnswerer.routeIDs(in: Self.scalars("北站调度室（206路）、k258路")) == ["206", "K258"])
     }
 }

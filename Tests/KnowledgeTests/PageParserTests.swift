@@ -20,6 +20,21 @@ import Testing
     公园设有儿童游乐区和健身步道,开放首日就迎来不少市民。
     """
 
+    /// A notice that is only `key：value` lines under its title and header keeps those lines.
+    @Test func aNoticeOfOnlyLabelledLinesKeepsThem() throws {
+        let page = """
+        禾城公交调度室电话一览
+        发布日期：2030-06-01
+        信息来源：禾城公交集团
+
+        北站调度室（206路）：0573-81118888
+        南门首末站调度室（K258路）：0573-81119999
+        """
+        let a = try #require(Self.parse(page).first)
+        #expect(a.paragraphs == ["北站调度室（206路）：0573-81118888", "南门首末站调度室（K258路）：0573-81119999"])
+        #expect(a.documentTitle == "禾城公交调度室电话一览")
+    }
+
     @Test func headlineBylineAndBody() throws {
         let articles = Self.parse(Self.basicPage)
         let a = try #require(articles.first)

@@ -236,7 +236,10 @@ final class Answerer: Sendable {
         // the dialogue only favours its articles.
         let focusArticles: [Int]? = focuses.first.map { resolver.articles(for: $0) }.flatMap { $0.isEmpty ? nil : $0 }
         let boost = contextFocus.map { resolver.articles(for: $0) } ?? []
-        if let r = retrieval.answer(u, focusArticles: focusArticles, boostArticles: boost) {
+        let route: String? = [focuses.first, contextFocus].lazy.compactMap { f -> String? in
+            if case .route(let id)? = f { return id } else { return nil }
+        }.first
+        if let r = retrieval.answer(u, focusArticles: focusArticles, boostArticles: boost, route: route) {
             return retrieved(r, u, focus: focuses.first)
         }
         // A passing mention (`物业公司`) may not be what the answer is about: search everywhere,

@@ -250,8 +250,9 @@ struct RetrievalAnswerer: Sendable {
     /// The best clause window by the fitted scorer, or nil when none reaches its threshold.
     /// `focusArticles` restricts candidates (an entity the question names); `boostArticles`
     /// only favours them (an entity from the dialogue).
-    func answer(_ u: Understanding, focusArticles: [Int]? = nil, boostArticles: [Int] = [], wantedTypes: [AnswerType]? = nil) -> Result? {
-        let all = candidates(u, focusArticles: focusArticles, boostArticles: boostArticles, wantedTypes: wantedTypes)
+    func answer(_ u: Understanding, focusArticles: [Int]? = nil, boostArticles: [Int] = [], wantedTypes: [AnswerType]? = nil,
+                route: String? = nil) -> Result? {
+        let all = candidates(u, focusArticles: focusArticles, boostArticles: boostArticles, wantedTypes: wantedTypes, route: route)
         var ranked = all.sorted { $0.probability > $1.probability }
         guard let b = ranked.first, b.probability >= scorer.threshold else {
             if RetrievalAnswerer.trace, let b = ranked.first {
@@ -315,7 +316,7 @@ struct RetrievalAnswerer: Sendable {
     /// `onlySentences` scores those sentences instead of the search's hits (a typed fact's own
     /// sentences, `accepts`).
     func candidates(_ u: Understanding, focusArticles: [Int]? = nil, boostArticles: [Int] = [], wantedTypes: [AnswerType]? = nil,
-                    onlySentences: [Int]? = nil) -> [Candidate] {
+                    onlySentences: [Int]? = nil, route: String? = nil) -> [Candidate] {
         // Question and domain words (`大概`, `趟`) are no content to look for.
         let units = units(of: u).filter { !$0.filler }
         let total = units.reduce(0) { $0 + $1.weight }
@@ -385,6 +386,11 @@ struct RetrievalAnswerer: Sendable {
                                             types: types, context: typeContext, alsoPresent: known, contextWeight: 0.8)
             if RetrievalAnswerer.trace { FileHandle.standardError.write(Data("cand \(hit.sentence) cov=\(sentenceCoverage) \(sentence.text.prefix(40))\n".utf8)) }
             guard sentenceCoverage >= RetrievalAnswerer.poolCoverage else { continue }
+            // The route asked about (or the dialogue's): a sentence about other lines only says nothing of it.
+            if let route {
+                let printed = RetrievalAnswerer.routeIDs(in: sentence.scalars)
+                if !printed.isEmpty && !printed.contains(route) { continue }
+            }
             if let names = headingNames[sentence.article]?[sentence.paragraph], let siblings = siblingNames[sentence.article], names.contains(where: {
                 siblings.contains($0) && RetrievalAnswerer.namesAnotherEntity(u, heading: $0, context: title ?? [], headings[sentence.article]?[sentence.paragraph] ?? [])
             }) { continue }
@@ -444,6 +450,18 @@ struct RetrievalAnswerer: Sendable {
     /// typed fact about an entity the question does not name must have.
     func accepts(_ u: Understanding, sentences: [Int]) -> Bool {
         candidates(u, onlySentences: sentences).contains { $0.probability >= scorer.threshold }
+    }
+
+    /// Route ids a text prints (`85` of `调度室（85路）`, `K162`): letters and digits before 路.
+    static func routeIDs(in s: [Unicode.Scalar]) -> Set<String> {
+        var out = Set<String>()
+        for i in s.indices where s[i] == "路" && i > 0 && ScalarClass.isASCIIAlnum(s[i - 1]) {
+            var j = i
+            while j > 0, ScalarClass.isASCIIAlnum(s[j - 1]) { j -= 1 }
+            let id = String(scalars: s[j..<i]).uppercased()
+            if id.unicodeScalars.contains(where: ScalarClass.isDigit) { out.insert(id) }
+        }
+        return out
     }
 
     /// Whether a question asks what something was before a change (`调整前`, `原来`, `以前`).

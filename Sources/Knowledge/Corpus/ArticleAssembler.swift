@@ -79,6 +79,13 @@ struct ArticleAssembler {
                 addParagraph(block.text)
             }
         }
+        // Short lines left after the last headline (a notice that is only `key：value` lines under
+        // its title) are that headline's text, not orphan headlines.
+        if pendingHeads.count >= 2 {
+            let lines = pendingHeads.removeLast()
+            start(byline: nil)
+            for l in lines { addParagraph(l) }
+        }
         return drafts
     }
 
