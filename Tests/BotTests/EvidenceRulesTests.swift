@@ -67,6 +67,21 @@ import Knowledge
         北站调度室（206路）：0573-81118888
         南门首末站调度室（K258路）：0573-81119999
         """),
+        ("bus_qingming.txt", """
+        禾城清明专线开行公告
+        发布日期：2030-03-20
+        信息来源：禾城公交集团
+
+        一、专线安排
+        （一）清明5号线：禾城站—安乐公墓
+        1. 首末班时间：禾城站首班7:10、末班15:00
+        2. 票价：2元
+        """),
+        ("news_k88.txt", """
+        禾城考生专线K88路开通
+
+        禾城公交昨天开通考生专线K88路，从禾城站开往禾城中学，全程票价2元。考试期间考生凭准考证免费乘坐。
+        """),
         ("news_cards.txt", """
         禾城社会保障市民卡服务中心新址启用
 
@@ -207,5 +222,26 @@ import Knowledge
         let r = Self.service.answer(Request(id: nil, text: "那调度室电话呢", session: session), defaultSession: "default")
         #expect(r.answer.contains("81119999") && !r.answer.contains("81118888"), "\(r.answer)")
         #expect(RetrievalAnswerer.routeIDs(in: Self.scalars("北站调度室（206路）、k258路")) == ["206", "K258"])
+    }
+
+    /// A line named in a labelled entry, asked over three turns: its route, then its own lines.
+    @Test func threeTurnsAboutALabelledLine() {
+        let session = "e-line-" + UUID().uuidString
+        func ask(_ q: String) -> String { Self.service.answer(Request(id: nil, text: q, session: session), defaultSession: "default").answer }
+        let first = ask("清明5号线从哪里发车")
+        #expect(first.contains("禾城站"), "\(first)")
+        let second = ask("头班几点")
+        #expect(second.contains("7:10"), "\(second)")
+        let third = ask("票价呢")
+        #expect(third.contains("2元"), "\(third)")
+    }
+
+    /// The one route whose page has a concession is not the answer to a concession question its
+    /// page says nothing about.
+    @Test func theOnlyRouteWithAFieldNeedsEvidence() {
+        let r = Self.ask("老年卡换乘有没有优惠")
+        #expect(!r.answer.contains("K88") && !r.answer.contains("准考证"), "\(r.answer)")
+        let named = Self.ask("K88路考生坐车有优惠吗")
+        #expect(named.answer.contains("准考证"), "\(named.answer)")
     }
 }

@@ -12,6 +12,27 @@ import Testing
 
     static let kb = KnowledgeBase.build(pages: [Page(file: "guide.txt", text: guide)])
 
+    /// Numbered lines under a labelled entry (`（二）清明2号线：A—B`) are the entry's own lines;
+    /// an unnumbered line after them is the section's again.
+    @Test func numberedLinesUnderALabelledEntryAreItsOwn() throws {
+        let doc = PageStructure.read("""
+        禾城清明专线开行公告
+        发布日期：2030-03-20
+
+        一、专线安排
+        （一）清明5号线：禾城站—安乐公墓
+        1. 首末班时间：禾城站首班7:10、末班15:00
+        2. 票价：2元
+        专线不参加换乘优惠。
+        """)
+        let fare = try #require(doc.lines.first { $0.text.hasPrefix("2. 票价") })
+        #expect(fare.key == "票价" && fare.value == "2元")
+        #expect(fare.path == ["一、专线安排", "（一）清明5号线"])
+        let after = try #require(doc.lines.first { $0.text.hasPrefix("专线不参加") })
+        #expect(after.path == ["一、专线安排"])
+        #expect(PageStructure.keyValue(Array(" 票价：2元".unicodeScalars))?.key == "票价")
+    }
+
     @Test func numberingForms() {
         func level(_ s: String) -> Int? { PageStructure.numbering(Array(s.unicodeScalars))?.level }
         #expect(level("一、总则") == 1)

@@ -373,6 +373,10 @@ final class Answerer: Sendable {
                        confidence: min(0.95, 0.35 + 0.6 * r.coverage), language: u.language, sentences: [r.sentence])
         a.debug = r.debug
         if let focus { remember(focus, in: &a) }
+        // A line of a notice's item (`（二）清明2号线：A—B`): the item is what a follow-up asks about.
+        else if let i = items.itemOfSentence[r.sentence] {
+            a.entity = DialogueState.EntityRef(kind: ItemAnswerer.entityKind, name: kb.items[i].name)
+        }
         return a
     }
 

@@ -20,6 +20,8 @@ struct ItemAnswerer: Sendable {
     /// Items by the first two scalars of their name and of their short name, so a question
     /// looks up only the items whose name could begin at one of its characters.
     let byHead: [UInt64: [Int]]
+    /// The item each of its lines' sentences belongs to (the first item, when several print it).
+    let itemOfSentence: [Int: Int]
     /// Field keys and values are normalised only when an item lacks a labelled field of the kind asked.
     let normalizer = Normalizer()
 
@@ -45,6 +47,9 @@ struct ItemAnswerer: Sendable {
             }
         }
         byHead = heads
+        var of: [Int: Int] = [:]
+        for (i, item) in kb.items.enumerated() { for f in item.fields where of[f.sentence] == nil { of[f.sentence] = i } }
+        itemOfSentence = of
     }
 
     static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { UInt64(a.value) << 32 | UInt64(b.value) }
@@ -156,7 +161,11 @@ struct ItemAnswerer: Sendable {
                     return .answered(kb.items[i], f)
                 }
             }
-            if let i = places.first { return .missing(kb.items[i], asked) }
+            // A name that is also a labelled entry (`（二）清明2号线：A—B` with its numbered lines) is
+            // described by the entry's text: not missing, left to the entry or to retrieval.
+            if let i = places.first, !named.contains(where: { kb.items[$0].fields.contains { $0.key.isEmpty } }) {
+                return .missing(kb.items[i], asked)
+            }
         }
         // A labelled entry in the section the question asks about.
         for i in named {

@@ -55,7 +55,10 @@ public enum PageStructure {
         guard let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > 0, colon <= 10, colon + 1 < line.count else { return nil }
         // A clock time (`8:30`) is not a label.
         if line[colon] == ":", colon > 0, line[colon - 1].properties.numericType != nil { return nil }
-        let key = line[..<colon]
+        var start = 0
+        while start < colon, line[start] == " " || line[start] == "\u{3000}" { start += 1 }     // `1. 票价：2元` after its number
+        let key = line[start..<colon]
+        guard !key.isEmpty else { return nil }
         if key.contains(where: { "，,。；;、！？ （(".unicodeScalars.contains($0) }) { return nil }
         return (String(String.UnicodeScalarView(key)).trimmingCharacters(in: .whitespaces), colon + 1)
     }
@@ -155,6 +158,9 @@ public enum PageStructure {
         var publisher: String?
         var lines: [Line] = []
         var stack: [(level: Int, heading: String)] = []
+        // The last labelled entry (`（二）清明2号线：A—B`): numbered lines of a lower level below it
+        // are its own lines; other lines keep the section's path.
+        var entry: (level: Int, path: [String])?
         var seenBody = false
         for raw in text.split(whereSeparator: \.isNewline) {
             let line = raw.trimmingCharacters(in: .whitespaces)
@@ -176,13 +182,25 @@ public enum PageStructure {
                 let rest = Array(scalars[n.length...])
                 let endsSentence = rest.last.map { "。；;！!？?".unicodeScalars.contains($0) } ?? false
                 if let kv = keyValue(rest), kv.key.unicodeScalars.count <= 8 {
-                    // A labelled item: `（一）老年卡：身份证原件…` — the label is the item's name.
                     let value = String(String.UnicodeScalarView(rest[kv.valueStart...])).trimmingCharacters(in: .whitespaces)
+                    // Under a labelled entry of a higher level (`（二）清明2号线：A—B`), a numbered
+                    // `1. 票价：2元` is one of that entry's own lines.
+                    if let e = entry, e.level < n.level {
+                        lines.append(Line(text: line, path: e.path, isHeading: false, key: kv.key, value: value))
+                        continue
+                    }
+                    // A labelled item: `（一）老年卡：身份证原件…` — the label is the item's name.
                     while let top = stack.last, top.level >= n.level { stack.removeLast() }
-                    lines.append(Line(text: line, path: stack.map(\.heading) + [String(String.UnicodeScalarView(scalars[..<n.length])) + kv.key],
-                                      isHeading: false, key: kv.key, value: value))
+                    let path = stack.map(\.heading) + [String(String.UnicodeScalarView(scalars[..<n.length])) + kv.key]
+                    lines.append(Line(text: line, path: path, isHeading: false, key: kv.key, value: value))
+                    entry = (n.level, path)
                     continue
                 }
+                if let e = entry, e.level < n.level {
+                    lines.append(Line(text: line, path: e.path, isHeading: false, key: nil, value: nil))
+                    continue
+                }
+                entry = nil
                 if !endsSentence && rest.count <= 30 && n.level < 5 {
                     while let top = stack.last, top.level >= n.level { stack.removeLast() }
                     stack.append((n.level, line))
