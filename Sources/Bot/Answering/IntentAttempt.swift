@@ -264,9 +264,7 @@ struct IntentAttempt {
             // One route prints it and the question says nothing else (`公交车怎么付钱`): no choice
             // to ask about; the answer names the route. (`九水巴士票价多少` is not about it.)
             for source in intent.answers where source.kind == .route {
-                // A route the question does not name answers only with evidence the scorer accepts
-                // (`老年卡换乘有没有优惠` is not asked of the one route whose page has a concession).
-                if let value = RouteAnswers(route: r, ctx: ctx).render(source.field), answerer.retrieval.accepts(u, sentences: value.sentences) {
+                if let value = RouteAnswers(route: r, ctx: ctx).render(source.field) {
                     let name = u.language == .en ? r.routeID : r.routeID + "路"
                     return answered(fact(source, entity: name, value: value, pageNote: "", focus: .route(r.routeID), articles: [r.article]))
                 }
