@@ -225,20 +225,26 @@ public struct SentenceScanner {
                                    "增至", "减至", "减为"]
 
     /// Where a change's `前` or `后` marker (`调整前`, `改道后`) stands in `range` of `text`, with
-    /// whether it is the "before" one, in order.
+    /// whether it is the "before" one, in order. One pass: each 前/后 is checked against the
+    /// two-character verbs before it.
     public static func changeMarkers(in text: [Unicode.Scalar], _ range: Range<Int>) -> [(offset: Int, before: Bool)] {
         var out: [(offset: Int, before: Bool)] = []
-        for verb in changeVerbs {
-            let v = Array(verb.unicodeScalars)
-            var from = range.lowerBound
-            while let o = firstIndex(of: v, in: text, within: from..<range.upperBound) {
-                let k = o + v.count
-                if k < range.upperBound, text[k] == "前" || text[k] == "后" { out.append((o, text[k] == "前")) }
-                from = o + 1
+        var k = range.lowerBound + 2
+        while k < range.upperBound {
+            let c = text[k]
+            if c == "前" || c == "后", changeVerbKeys.contains(UInt64(text[k - 2].value) << 32 | UInt64(text[k - 1].value)) {
+                out.append((k - 2, c == "前"))
             }
+            k += 1
         }
-        return out.sorted { $0.offset < $1.offset }
+        return out
     }
+
+    /// `changeVerbs` (all two characters) as pairs of scalar values.
+    static let changeVerbKeys: Set<UInt64> = Set(changeVerbs.map { v in
+        let s = Array(v.unicodeScalars)
+        return UInt64(s[0].value) << 32 | UInt64(s[1].value)
+    })
 
     /// True when the value at `r` is what something was before a change the clause prints: it
     /// stands before `调整为…` (`由2元调整为3元`), or after `调整前` with no `调整后` in between.
