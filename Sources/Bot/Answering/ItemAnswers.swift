@@ -22,6 +22,8 @@ struct ItemAnswerer: Sendable {
     let byHead: [UInt64: [Int]]
     /// The item each of its lines' sentences belongs to (the first item, when several print it).
     let itemOfSentence: [Int: Int]
+    /// Items by normalised name.
+    let itemsByName: [String: [Int]]
     /// Field keys and values are normalised only when an item lacks a labelled field of the kind asked.
     let normalizer = Normalizer()
 
@@ -50,6 +52,9 @@ struct ItemAnswerer: Sendable {
         var of: [Int: Int] = [:]
         for (i, item) in kb.items.enumerated() { for f in item.fields where of[f.sentence] == nil { of[f.sentence] = i } }
         itemOfSentence = of
+        var byName: [String: [Int]] = [:]
+        for (i, item) in kb.items.enumerated() { byName[item.normalizedName, default: []].append(i) }
+        itemsByName = byName
     }
 
     static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { UInt64(a.value) << 32 | UInt64(b.value) }
@@ -213,14 +218,10 @@ struct ItemAnswerer: Sendable {
     func answer(headedBy sentence: Int, _ u: Understanding) -> Answer? {
         guard let asked = AnswerType.primary(of: u.answerTypes), let words = ItemAnswerer.labelWords[asked] else { return nil }
         let s = kb.sentences[sentence]
-        var line = s.scalars[...]
-        guard let n = PageStructure.numbering(s.scalars) else { return nil }
-        line = line.dropFirst(n.length)
-        while let f = line.first, f == " " { line = line.dropFirst() }
+        guard var line = PageStructure.withoutNumbering(s.scalars) else { return nil }
         while let l = line.last, "。；;".unicodeScalars.contains(l) { line = line.dropLast() }
-        let name = String(String.UnicodeScalarView(line))
-        guard let item = kb.items.first(where: { $0.article == s.article && $0.normalizedName == name && !$0.fields.contains { $0.key.isEmpty } })
-        else { return nil }
+        guard let item = itemsByName[String(String.UnicodeScalarView(line))]?.lazy.map({ kb.items[$0] })
+            .first(where: { $0.article == s.article && !$0.fields.contains { $0.key.isEmpty } }) else { return nil }
         if let f = item.fields.first(where: { f in words.contains { f.key.contains($0) } }) { return answer(.answered(item, f), u) }
         return asked == .place ? nil : answer(.missing(item, asked), u)
     }

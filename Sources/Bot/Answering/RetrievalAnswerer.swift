@@ -467,8 +467,10 @@ struct RetrievalAnswerer: Sendable {
     /// Whether a question asks what something was before a change (`调整前`, `原来`, `以前`).
     static func asksBefore(_ q: [Unicode.Scalar]) -> Bool {
         if SentenceScanner.changeMarkers(in: q, 0..<q.count).contains(where: \.before) { return true }
-        return ["原来", "原先", "以前", "之前", "过去", "原票价", "原价"].contains { Knowledge.firstIndex(of: Array($0.unicodeScalars), in: q) != nil }
+        return beforeWords.contains { Knowledge.firstIndex(of: $0, in: q) != nil }
     }
+
+    static let beforeWords: [[Unicode.Scalar]] = ["原来", "原先", "以前", "之前", "过去", "原票价", "原价"].map { Array($0.unicodeScalars) }
 
     static let englishBefore: Set<String> = ["old", "before", "previous", "previously", "former", "formerly", "originally", "used"]
 
@@ -482,9 +484,7 @@ struct RetrievalAnswerer: Sendable {
 
     /// The name a heading gives: without its numbering, what follows a colon or opens a bracket.
     static func headingName(_ h: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
-        var line = h[...]
-        if let n = PageStructure.numbering(h) { line = h[n.length...] }
-        while let first = line.first, first == " " || first == "\u{3000}" { line = line.dropFirst() }
+        var line = PageStructure.withoutNumbering(h) ?? h[...]
         if let end = line.firstIndex(where: { "：:（(，,。".unicodeScalars.contains($0) }) { line = line[..<end] }
         return line
     }

@@ -14,6 +14,15 @@ public enum PageStructure {
     static let otherHeaderLabels = ["文号", "索引号", "浏览次数", "访问量", "字号", "作者", "编辑", "责任编辑", "点击数"]
 
     /// A numbered line's level: 1 `一、`, 2 `（一）`, 3 `1.`/`1、`, 4 `(1)`/`①`, 5 a bullet.
+    /// A numbered line without its number and the spaces after it (`1. 海宁市紫微幼儿园` →
+    /// `海宁市紫微幼儿园`); nil for a line without a number.
+    public static func withoutNumbering(_ line: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar>? {
+        guard let n = numbering(line) else { return nil }
+        var rest = line[n.length...]
+        while let f = rest.first, f == " " || f == "\u{3000}" { rest = rest.dropFirst() }
+        return rest
+    }
+
     public static func numbering(_ line: [Unicode.Scalar]) -> (level: Int, length: Int)? {
         guard let first = line.first else { return nil }
         func isHanNumeral(_ s: Unicode.Scalar) -> Bool { "一二三四五六七八九十".unicodeScalars.contains(s) }
