@@ -341,8 +341,6 @@ final class Answerer: Sendable {
         }
     }
 
-    /// Whether normalised `text` prints the route name `name` (`9路`) not as the tail of another
-    /// (`19路`, `K9路`).
     /// Whether a retrieved clause is about the route: it names it, or it is the value of a line
     /// labelled with it (`1. 172路（嘉兴—海盐）：调整前10元，调整后12元`).
     func answerNames(route name: [Unicode.Scalar], _ r: RetrievalAnswerer.Result) -> Bool {
@@ -353,6 +351,8 @@ final class Answerer: Sendable {
         return Answerer.prints(route: name, in: Array(line[..<colon]))
     }
 
+    /// Whether normalised `text` prints the route name `name` (`9路`) not as the tail of another
+    /// (`19路`, `K9路`).
     static func prints(route name: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Bool {
         var from = 0
         while let at = firstIndex(of: name, in: text, within: from..<text.count) {

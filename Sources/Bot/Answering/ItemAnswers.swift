@@ -147,12 +147,10 @@ struct ItemAnswerer: Sendable {
         // `那许村服务点呢` asks of a new item what the last answer gave.
         let asked = AnswerType.primary(of: u.answerTypes) ?? previousAsked
         // A place, office or window asked for its phone, address, hours or fee.
-        if let asked, let words = ItemAnswerer.labelWords[asked] {
+        if let asked, ItemAnswerer.labelWords[asked] != nil {
             let places = named.filter { !kb.items[$0].fields.contains { $0.key.isEmpty } }
             for i in places {
-                if let f = kb.items[i].fields.first(where: { f in words.contains { f.key.contains($0) } }) {
-                    return .answered(kb.items[i], f)
-                }
+                if let f = ItemAnswerer.labelledField(of: kb.items[i], asked) { return .answered(kb.items[i], f) }
             }
             // Fields labelled by a change (`调整前：2元`, `调整后：3元`): the one of the time asked
             // that holds the kind of value asked.
@@ -209,6 +207,12 @@ struct ItemAnswerer: Sendable {
     /// The dialogue kind an item is remembered as.
     static let entityKind = "item"
 
+    /// The item's first line whose label gives a value of the kind asked (`电话` for a phone).
+    static func labelledField(of item: PageItem, _ asked: AnswerType) -> PageItem.Field? {
+        guard let words = labelWords[asked] else { return nil }
+        return item.fields.first { f in words.contains { f.key.contains($0) } }
+    }
+
     static let askedWords: [AnswerType: String] = [.phone: "电话", .place: "地址", .time: "时间", .money: "费用"]
     static let askedEnglish: [AnswerType: String] = [.phone: "phone number", .place: "address", .time: "hours", .money: "fee"]
 
@@ -216,13 +220,13 @@ struct ItemAnswerer: Sendable {
     /// kind of value items label (phone, address, hours, fee): the item's field of that kind, or a
     /// decline saying the item prints none — except for a place, which the heading names.
     func answer(headedBy sentence: Int, _ u: Understanding) -> Answer? {
-        guard let asked = AnswerType.primary(of: u.answerTypes), let words = ItemAnswerer.labelWords[asked] else { return nil }
+        guard let asked = AnswerType.primary(of: u.answerTypes), ItemAnswerer.labelWords[asked] != nil else { return nil }
         let s = kb.sentences[sentence]
         guard var line = PageStructure.withoutNumbering(s.scalars) else { return nil }
         while let l = line.last, "。；;".unicodeScalars.contains(l) { line = line.dropLast() }
         guard let item = itemsByName[String(String.UnicodeScalarView(line))]?.lazy.map({ kb.items[$0] })
             .first(where: { $0.article == s.article && !$0.fields.contains { $0.key.isEmpty } }) else { return nil }
-        if let f = item.fields.first(where: { f in words.contains { f.key.contains($0) } }) { return answer(.answered(item, f), u) }
+        if let f = ItemAnswerer.labelledField(of: item, asked) { return answer(.answered(item, f), u) }
         return asked == .place ? nil : answer(.missing(item, asked), u)
     }
 

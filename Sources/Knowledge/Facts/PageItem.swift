@@ -63,8 +63,7 @@ public struct PageItem: Sendable, Equatable {
 
     /// A heading without its numbering (`1. 城南交通卡服务中心` → `城南交通卡服务中心`).
     public static func headingName(_ heading: String) -> String {
-        let s = Array(heading.unicodeScalars)
-        guard let n = PageStructure.numbering(s) else { return heading }
-        return String(String.UnicodeScalarView(s[n.length...])).trimmingCharacters(in: .whitespaces)
+        guard let rest = PageStructure.withoutNumbering(Array(heading.unicodeScalars)) else { return heading }
+        return String(String.UnicodeScalarView(rest)).trimmingCharacters(in: .whitespaces)
     }
 }
