@@ -77,6 +77,14 @@ import Knowledge
         1. 首末班时间：禾城站首班7:10、末班15:00
         2. 票价：2元
         """),
+        ("bus_night_trad.txt", """
+        禾城公交夜班線路開通公告
+        發佈日期：2030-07-01
+        信息來源：禾城公交集團
+
+        一、運營時間
+        301路首班車21:00從禾城站發車，末班車次日1:00從新港碼頭發車。
+        """),
         ("news_cards.txt", """
         禾城社会保障市民卡服务中心新址启用
 
@@ -229,5 +237,17 @@ import Knowledge
         #expect(second.contains("7:10"), "\(second)")
         let third = ask("票价呢")
         #expect(third.contains("2元"), "\(third)")
+    }
+
+    /// A page printed in traditional characters answers a question asked in simplified in
+    /// simplified; the citation keeps the sentence as printed, and a question asked in
+    /// traditional gets the page's own characters.
+    @Test func aTraditionalPageAnswersInTheQuestionsScript() {
+        let simplified = Self.ask("301路末班车几点")
+        #expect(simplified.answer.contains("1:00") && simplified.answer.contains("末班车")
+                && !ScriptTables.hasTraditional(simplified.answer), "\(simplified.answer)")
+        #expect(simplified.sources.contains { $0.sentence.contains("末班車") }, "\(simplified.sources)")
+        let traditional = Self.ask("301路末班車幾點")
+        #expect(traditional.answer.contains("新港碼頭"), "\(traditional.answer)")
     }
 }

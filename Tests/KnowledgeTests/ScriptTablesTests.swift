@@ -156,4 +156,9 @@ import Testing
             for await ok in group { #expect(ok) }
         }
     }
+
+    @Test(arguments: [("幾點發車", true), ("嘉興", true), ("几点发车", false), ("When is the first bus?", false), ("", false)])
+    func hasTraditional(_ text: String, _ expected: Bool) {
+        #expect(ScriptTables.hasTraditional(text) == expected, "\(text)")
+    }
 }

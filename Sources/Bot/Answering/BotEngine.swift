@@ -58,7 +58,13 @@ final class BotEngine: Sendable {
     /// Understands and answers one question in the context of a dialogue state.
     func respond(to text: String, state: DialogueState?) -> (Understanding, Answer) {
         let u = analyzer.analyze(text)
-        let a = answerer.answer(u, state: state)
+        var a = answerer.answer(u, state: state)
+        // A page in traditional characters answers a question asked in simplified (or in
+        // English) in simplified; the citation keeps the sentence as printed.
+        if !ScriptTables.hasTraditional(text) {
+            a.text = ScriptTables.simplified(a.text)
+            a.suggestions = a.suggestions.map(ScriptTables.simplified)
+        }
         return (u, a)
     }
 

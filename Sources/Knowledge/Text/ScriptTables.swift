@@ -114,6 +114,17 @@ public enum ScriptTables {
         return String(out)
     }
 
+    /// Whether `text` holds a traditional character (one that `simplified(_:)` changes).
+    ///
+    /// | Input | Output |
+    /// |---|---|
+    /// | 幾點發車 | true |
+    /// | 几点发车 | false |
+    /// | `When is the first bus?` | false |
+    public static func hasTraditional(_ text: String) -> Bool {
+        text.unicodeScalars.contains { simplified($0) != $0 }
+    }
+
     // MARK: - Pinyin
 
     /// Syllable number → syllable; index 0 is "" (no reading).
