@@ -85,6 +85,26 @@ import Knowledge
         一、運營時間
         301路首班車21:00從禾城站發車，末班車次日1:00從新港碼頭發車。
         """),
+        ("bus_detour_parts.txt", """
+        关于禾城北路施工期间公交线路临时改道的通知
+        发布日期：2030-08-01
+        信息来源：禾城公交集团
+
+        接交警部门通知，禾城北路自2030年8月1日起封闭施工，5路、85路临时改道。具体如下。
+
+        一、涉及线路
+        1. 5路
+        绕行走向：北环路—新区大道
+        暂停停靠：北门站
+        现场临时调度点：北门站西侧
+
+        二、85路 南湖新区—禾城站
+        说明：85路由新区公交分公司运营，首班6:15、末班18:45。
+
+        三、咨询电话
+        新区公交分公司调度室（85路）：0573-81112207
+        公交服务热线：0573-81110000
+        """),
         ("news_cards.txt", """
         禾城社会保障市民卡服务中心新址启用
 
@@ -249,5 +269,19 @@ import Knowledge
         #expect(simplified.sources.contains { $0.sentence.contains("末班車") }, "\(simplified.sources)")
         let traditional = Self.ask("301路末班車幾點")
         #expect(traditional.answer.contains("新港碼頭"), "\(traditional.answer)")
+    }
+
+    /// A route asked for what the notice prints in another part (`三、咨询电话`) is answered from
+    /// that part; an item called `5路` is not the `85路` asked (its number is part of a longer one).
+    @Test func aRoutesNoticeAnswersFromItsOtherParts() {
+        let r = Self.ask("85路调度室电话是多少")
+        #expect(r.answer.contains("81112207"), "\(r.answer)")
+        #expect(!r.answer.contains("5路”"), "\(r.answer)")
+    }
+
+    @Test(arguments: ["三等奖奖金多少", "第3批名单", "3首诗"])
+    func aNumberBeforeAMeasureWordIsNoRoute(_ q: String) {
+        let known: Set<String> = ["3"]
+        #expect(RouteSpotter.routes(inChinese: Array(Normalizer().normalize(q).unicodeScalars), known: known).isEmpty, "\(q)")
     }
 }

@@ -13,6 +13,17 @@ import Testing
         e.prizes.first { $0.value.group == group && $0.value.rank == rank }?.value
     }
 
+    /// `第十三届大赛` refers back to the contest the page names: it is no event of its own.
+    @Test func anOrdinalAndAKindWordNameNoEvent() {
+        let kb = KnowledgeBase.build(pages: [Page(file: "e.txt", text: """
+        禾城微诗歌大赛征稿启事
+
+        禾城微诗歌大赛自2018年创办以来，已举办多届。第十三届大赛现面向社会征稿，投稿截止时间为2030年6月15日。
+        """)])
+        #expect(!kb.facts.events.contains { $0.name.value == "第十三届大赛" || $0.aliases.contains("大赛") },
+                "\(kb.facts.events.map(\.name.value))")
+    }
+
     // MARK: - Bundled corpus
 
     @Test func corpusFarmContestNameAndShortForms() throws {

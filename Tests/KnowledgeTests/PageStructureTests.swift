@@ -33,6 +33,34 @@ import Testing
         #expect(PageStructure.keyValue(Array(" 票价：2元".unicodeScalars))?.key == "票价")
     }
 
+    /// A short closing line (`禾城图书馆`, the signature) that the title paragraph begins with
+    /// does not move the paragraphs' section paths to the end of the page.
+    @Test func aClosingLineThatBeginsTheTitleKeepsThePaths() throws {
+        let kb = KnowledgeBase.build(pages: [Page(file: "lib.txt", text: """
+        禾城图书馆、新港图书馆借书证办理须知
+        发布时间：2030-01-15
+        来源：禾城图书馆
+
+        禾城的公共图书馆借书证全市通用。现将规定汇总如下。
+
+        一、办证
+        （一）所需证件：本人身份证。
+        二、各馆信息
+        1. 禾城图书馆总馆
+        地址：禾城区书香路9号
+
+        禾城图书馆
+        2030年1月15日
+        """)])
+        func path(of prefix: String) -> [String]? {
+            for a in kb.articles { if let p = a.paragraphs.firstIndex(where: { $0.hasPrefix(prefix) }) { return a.sectionPath(p) } }
+            return nil
+        }
+        #expect(path(of: "禾城的公共图书馆") == [])
+        #expect(path(of: "（一）所需证件")?.first == "一、办证")
+        #expect(path(of: "地址：禾城区")?.first == "二、各馆信息")
+    }
+
     @Test func numberingForms() {
         func level(_ s: String) -> Int? { PageStructure.numbering(Array(s.unicodeScalars))?.level }
         #expect(level("一、总则") == 1)

@@ -15,7 +15,21 @@ struct FactResolver: Sendable {
     /// Articles of term and mention entities, found by a search the first time they are asked.
     private let articleCache = ArticleCache()
 
-    init(kb: KnowledgeBase) { self.kb = kb }
+    /// Articles of each route: those of its facts and, for a notice split into parts at its
+    /// headings, the notice's other parts (its `咨询电话` part prints the line's dispatch phone).
+    private let routeArticles: [String: [Int]]
+
+    init(kb: KnowledgeBase) {
+        self.kb = kb
+        var partsOfFile: [String: [Int]] = [:]
+        for (i, a) in kb.articles.enumerated() where a.isDocument { partsOfFile[a.id.file, default: []].append(i) }
+        var byRoute: [String: [Int]] = [:]
+        for r in kb.facts.routes {
+            let parts = kb.articles[r.article].isDocument ? partsOfFile[kb.articles[r.article].id.file] ?? [] : []
+            for a in [r.article] + parts where !(byRoute[r.routeID]?.contains(a) ?? false) { byRoute[r.routeID, default: []].append(a) }
+        }
+        routeArticles = byRoute
+    }
 
     func routes(for focus: Focus) -> [Int] {
         switch focus {
@@ -62,7 +76,7 @@ struct FactResolver: Sendable {
     /// every article that prints its name unquoted (`共同富裕` is quoted once, printed often).
     func articles(for focus: Focus) -> [Int] {
         switch focus {
-        case .route(let id): return kb.facts.routes.filter { $0.routeID == id }.map(\.article)
+        case .route(let id): return routeArticles[id] ?? []
         case .entity(let e):
             let ent = kb.entities.entities[e]
             guard ent.kind == .term || ent.kind == .mention, let name = ent.names.first else { return ent.articles }

@@ -124,11 +124,11 @@ struct ItemAnswerer: Sendable {
         for i in byLength {
             let n = kb.items[i].normalizedName
             if let first = named.first, kb.items[first].normalizedName.unicodeScalars.count > n.unicodeScalars.count { break }
-            if q.contains(n) ? !isOnlyAsked(n, u) : plain != q && plain.contains(n) { named.append(i) }
+            if q.contains(n) ? !isNotNamed(n, u) : plain != q && plain.contains(n) { named.append(i) }
         }
         let near = named.isEmpty ? candidates(u.normalized) : []
         if named.isEmpty {
-            named = near.filter { i in shortNames[i].map { q.contains($0) && !isOnlyAsked($0, u) } ?? false }
+            named = near.filter { i in shortNames[i].map { q.contains($0) && !isNotNamed($0, u) } ?? false }
         }
         // Asked with a word of the name left out (`南湖区市民卡分中心` for `…市民卡服务分中心`).
         var abbreviated: [Int: String] = [:]
@@ -179,15 +179,19 @@ struct ItemAnswerer: Sendable {
         return nil
     }
 
-    /// Whether every place the question prints the name is a word saying what kind of value it
-    /// asks (`票价呢` names no item called 票价: it asks a fare).
-    private func isOnlyAsked(_ name: String, _ u: Understanding) -> Bool {
-        let n = Array(name.unicodeScalars)
+    /// Whether no place the question prints the name names the item: each is a word saying what
+    /// kind of value it asks (`票价呢` names no item called 票价: it asks a fare) or part of a
+    /// longer id (`5路` inside `85路`).
+    private func isNotNamed(_ name: String, _ u: Understanding) -> Bool {
+        let n = Array(name.unicodeScalars), q = u.normalized
         var from = 0
-        while let i = firstIndex(of: n, in: u.normalized, within: from..<u.normalized.count) {
+        while let i = firstIndex(of: n, in: q, within: from..<q.count) {
             let r = i..<(i + n.count)
-            if !u.typeCues.contains(where: { $0.range.lowerBound <= r.lowerBound && r.upperBound <= $0.range.upperBound }) { return false }
             from = i + 1
+            let glued = (i > 0 && ScalarClass.isASCIIAlnum(n[0]) && ScalarClass.isASCIIAlnum(q[i - 1]))
+                || (r.upperBound < q.count && ScalarClass.isASCIIAlnum(n[n.count - 1]) && ScalarClass.isASCIIAlnum(q[r.upperBound]))
+            if glued { continue }
+            if !u.typeCues.contains(where: { $0.range.lowerBound <= r.lowerBound && r.upperBound <= $0.range.upperBound }) { return false }
         }
         return true
     }

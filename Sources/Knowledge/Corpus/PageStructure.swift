@@ -250,7 +250,11 @@ public enum PageStructure {
             let heading = articles[ai].headline
             if let h = doc.lines[cursor...].firstIndex(where: { $0.text == heading }) { last = doc.lines[h].path; cursor = h + 1 }
             for p in articles[ai].paragraphs {
-                if let j = doc.lines[cursor...].firstIndex(where: { p.hasPrefix($0.text) || $0.text.hasPrefix(p) }) {
+                // The line printing the paragraph, else one it begins or is begun by among the
+                // next few (a short closing line `嘉兴市图书馆` begins the title paragraph too).
+                let near = doc.lines[cursor..<min(doc.lines.count, cursor + 3)]
+                if let j = doc.lines[cursor...].firstIndex(where: { $0.text == p })
+                    ?? near.firstIndex(where: { p.hasPrefix($0.text) || $0.text.hasPrefix(p) }) {
                     last = doc.lines[j].path
                     cursor = j + 1
                 }

@@ -24,7 +24,7 @@ struct EventCandidate {
 /// |-----------------------------------------------------------------|----------------------------------------|------------------------|
 /// | `…暨“农商银行杯”第6届“田园五镇”农业农村创新创业大赛启动仪式…`     | `第六届“田园五镇”农业农村创新创业大赛` | `田园五镇农业农村创新创业大赛` |
 /// | `嘉兴市第4届红色故事讲解员大赛在我县举行`                        | `嘉兴市第四届红色故事讲解员大赛`        | `红色故事讲解员大赛`   |
-/// | `参加各届大赛`, `本次大赛`                                      | – (a back-reference at most)            |                        |
+/// | `参加各届大赛`, `本次大赛`, `第十三届大赛`                       | – (a back-reference at most)            |                        |
 extension EventExtractor {
     /// Event names ending in `suffixes`, longest names only (`平湖市第15届运动会成人部赛艇项目比赛`).
     static func candidates(in sc: SentenceScanner, suffixes: [String]) -> [EventCandidate] {
@@ -48,8 +48,11 @@ extension EventExtractor {
                 let text = sc.text(r)
                 guard r.count - n >= 2, !startsWithQuantifier(r, in: sc), !PublicServiceExtractor.isCounted(r.lowerBound, in: sc),
                       !notFestivals.contains(where: { text.hasSuffix($0) }) else { continue }
-                takenEnds.insert(end)
                 let keys = coreForms(of: r, in: sc)
+                // `第十三届大赛` refers back to an event named elsewhere: nothing but its ordinal
+                // before the kind word, it names none.
+                guard keys.core.unicodeScalars.count - n >= 2 else { continue }
+                takenEnds.insert(end)
                 let quoted = sc.quotedTerms(in: r).first?.value
                 out.append(EventCandidate(range: r, printed: sc.original(r), suffix: suffix, core: keys.core, quoted: quoted,
                                           sponsor: sponsor, variants: keys.variants))
