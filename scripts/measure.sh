@@ -21,4 +21,5 @@ done
 run realpages-traditional eval/realpages/questions.jsonl eval/realpages/pages-traditional bare
 [ -f eval/trainpages/questions.jsonl ] && run "trainpages (training)" eval/trainpages/questions.jsonl eval/trainpages/pages bare
 [ -f eval/trainpages2/questions.jsonl ] && run "trainpages2 (inspected)" eval/trainpages2/questions.jsonl eval/trainpages2/pages bare
+[ -f eval/trainpages3/questions.jsonl ] && run "trainpages3 (inspected)" eval/trainpages3/questions.jsonl eval/trainpages3/pages bare
 rm -rf "$out"
