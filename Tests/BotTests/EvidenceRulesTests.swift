@@ -105,6 +105,34 @@ import Knowledge
         新区公交分公司调度室（85路）：0573-81112207
         公交服务热线：0573-81110000
         """),
+        ("guide_veterans.txt", """
+        禾城区退役军人优待证申领指南
+        发布日期：2030-03-10
+        信息来源：禾城区退役军人事务局
+
+        一、办理地点
+        （一）柳岸街道退役军人服务站
+        地址：柳岸街道长青路88号便民服务中心2楼
+        电话：0573-81230001
+        （二）星桥街道退役军人服务站
+        地址：星桥街道银杏路276号
+        电话：0573-81230002
+
+        二、咨询电话
+        禾城区退役军人服务中心：0573-81230009
+        市民服务热线：12345
+        """),
+        ("guide_vaccine.txt", """
+        禾城儿童疫苗接种服务指南
+        发布日期：2030-04-18
+        信息来源：禾城区疾病预防控制中心
+
+        一、接种门诊
+        （一）南湖区柳岸街道社区卫生服务中心预防接种门诊
+        地址：南湖区长青路28号
+        （二）南湖区星桥街道社区卫生服务中心预防接种门诊
+        地址：双溪路与银杏路交叉口
+        """),
         ("news_cards.txt", """
         禾城社会保障市民卡服务中心新址启用
 
@@ -279,9 +307,24 @@ import Knowledge
         #expect(!r.answer.contains("5路”"), "\(r.answer)")
     }
 
-    @Test(arguments: ["三等奖奖金多少", "第3批名单", "3首诗"])
+    @Test(arguments: ["三等奖奖金多少", "第3批名单", "3篇文章"])
     func aNumberBeforeAMeasureWordIsNoRoute(_ q: String) {
         let known: Set<String> = ["3"]
         #expect(RouteSpotter.routes(inChinese: Array(Normalizer().normalize(q).unicodeScalars), known: known).isEmpty, "\(q)")
+    }
+
+    /// A line labelled with an office's name gives the office's phone; the city hotline printed
+    /// under it is not that office's phone.
+    @Test func aHotlineIsNoOfficesPhone() {
+        let r = Self.ask("禾城区退役军人服务中心电话")
+        #expect(r.answer.contains("81230009") && !r.answer.contains("12345"), "\(r.answer)")
+    }
+
+    /// `服务站在哪里` asks where the 服务站 is (no word `站在`), and a name asked without its
+    /// district and a word of it (`…服务中心接种门诊`) is still that item.
+    @Test(arguments: [("柳岸街道退役军人服务站在哪里", "长青路88号"), ("星桥街道社区卫生服务中心接种门诊地址在哪", "双溪路")])
+    func anItemAskedAsPeopleAskIsFound(_ q: String, _ value: String) {
+        let r = Self.ask(q)
+        #expect(r.answer.contains(value), "\(q) → \(r.answer)")
     }
 }

@@ -9,6 +9,23 @@ import Testing
         kb.facts.services.first { $0.name.value == name }
     }
 
+    /// `禾城区退役军人服务中心：0573-81230009` is that centre's phone; `市民服务热线：12345` on the
+    /// next line names no service and is nobody's phone.
+    @Test func aLineLabelledWithTheServiceGivesItsPhoneAndTheHotlineIsNotIt() throws {
+        let kb = KnowledgeBase.build(pages: [Page(file: "g.txt", text: """
+        禾城区退役军人优待证申领指南
+        发布日期：2030-03-10
+        信息来源：禾城区退役军人事务局
+
+        一、咨询电话
+        禾城区退役军人服务中心：0573-81230009
+        市民服务热线：12345
+        """)])
+        let s = try #require(Self.service(kb, "禾城区退役军人服务中心"), "\(kb.facts.services.map(\.name.value))")
+        #expect(s.phones.map(\.value.number).contains { $0.contains("81230009") }, "\(s.phones)")
+        #expect(!kb.facts.services.contains { $0.phones.contains { $0.value.number.contains("12345") } })
+    }
+
     // MARK: - Bundled corpus
 
     @Test func corpusForeignAffairsCentre() throws {

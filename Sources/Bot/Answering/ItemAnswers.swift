@@ -133,7 +133,10 @@ struct ItemAnswerer: Sendable {
         // Asked with a word of the name left out (`南湖区市民卡分中心` for `…市民卡服务分中心`).
         var abbreviated: [Int: String] = [:]
         if named.isEmpty {
-            for i in near { if let w = ItemAnswerer.abbreviation(of: kb.items[i].normalizedName, in: u.normalized) { abbreviated[i] = w } }
+            for i in near {
+                if let w = ItemAnswerer.abbreviation(of: kb.items[i].normalizedName, in: u.normalized)
+                    ?? shortNames[i].flatMap({ ItemAnswerer.abbreviation(of: $0, in: u.normalized) }) { abbreviated[i] = w }
+            }
             named = near.filter { abbreviated[$0] != nil }
         }
         if named.isEmpty, let ref = state?.entity, ref.kind == ItemAnswerer.entityKind, q.unicodeScalars.count <= 12 {

@@ -176,7 +176,10 @@ struct PageTexts: Sendable {
         if !u.places.isEmpty, let place = pagePlaces[kb.articles[article].id.file],
            !u.places.contains(where: { $0.contains(place) || place.contains($0) }) { return false }
         let text = texts[article] ?? ""
-        return ListAnswerer.contentWords(u.normalizedText).allSatisfy { w in
+        // The names are taken out before the words are found: `服务站在哪里` is no word `站在`.
+        var rest = u.normalizedText
+        for b in besides where !b.isEmpty && rest.contains(b) { rest = rest.replacingOccurrences(of: b, with: " ") }
+        return ListAnswerer.contentWords(rest).allSatisfy { w in
             text.contains(w) || besides.contains { $0.contains(w) }
         }
     }

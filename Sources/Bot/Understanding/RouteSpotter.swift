@@ -7,7 +7,7 @@ import Knowledge
 /// is a known route id and nothing after it makes it a quantity.
 enum RouteSpotter {
     /// Characters after a number that make it a quantity, not a route id.
-    static let quantityFollowers: Set<Unicode.Scalar> = Set("元块号年月日个项家名人次件条届期%.米天分秒点时岁位辆台张份倍万亿千班趟层楼级度等批轮季场首篇".unicodeScalars)
+    static let quantityFollowers: Set<Unicode.Scalar> = Set("元块号年月日个项家名人次件条届期%.米天分秒点时岁位辆台张份倍万亿千班趟层楼级度等批轮季场篇".unicodeScalars)
 
     static func routes(inChinese q: [Unicode.Scalar], known: Set<String>) -> [RouteMention] {
         var out: [RouteMention] = []

@@ -159,6 +159,7 @@ extension PublicServiceExtractor {
 /// | `中心工作日开放时间为上午8:30至12:00、下午13:30至17:30`      | `工作日开放时间为上午8:30至12:00、…` (no subject) |
 /// | `每周一闭馆` / `节假日不休息` / `24小时开放`                 | hours (a closing day or round the clock)     |
 /// | `咨询电话:0573-88256123` / `拨打12345政务服务热线`          | phones with their heading or hotline name    |
+/// | `海盐县退役军人服务中心:0573-86129680`                      | the phone of the service the line names      |
 extension PublicServiceExtractor {
     /// Labels of opening hours (`开放时间为…`).
     static let hoursLabels = ContactExtractor.hoursLabels + ["办事时间", "窗口时间"]
@@ -203,8 +204,11 @@ extension PublicServiceExtractor {
                 continue
             }
             let segment = sc.phraseStart(before: p.range.lowerBound)..<p.range.lowerBound
-            guard let cue = ContactExtractor.lastWord(of: ContactExtractor.phoneCues, in: segment, sc) else { continue }
-            let heading = cue.word.hasSuffix("电话") || cue.word.hasSuffix("热线") ? cue.word : nil
+            let cue = ContactExtractor.lastWord(of: ContactExtractor.phoneCues, in: segment, sc)
+            // `海盐县退役军人服务中心:0573-86129680`: a line labelled with its owner's name.
+            let labelled = p.range.lowerBound > 0 && sc.s[p.range.lowerBound - 1] == ":" && sc.firstWord(of: ["传真"], in: segment) == nil
+            guard cue != nil || labelled else { continue }
+            let heading = cue.flatMap { $0.word.hasSuffix("电话") || $0.word.hasSuffix("热线") ? $0.word : nil }
             let phrase = p.range.lowerBound..<sc.phrase(from: p.range.lowerBound).upperBound
             if let phone = ContactExtractor.phones(sc, in: phrase, heading: heading).first {
                 out.append(Found(range: p.range, value: phone))

@@ -90,7 +90,11 @@ enum PublicServiceExtractor {
         for f in offersAnywhere(in: sc) { if let o = owner(f.range.lowerBound, fallback: true) { registry.drafts[o].addService(f.value, sc) } }
         for f in commitments(in: sc) { if let o = owner(f.range.lowerBound, fallback: true) { registry.drafts[o].addCommitment(f.value, sc) } }
         for f in hours(in: sc) { if let o = owner(f.range.lowerBound, fallback: true) { registry.drafts[o].addHours(f.value, sc) } }
-        for f in phones(in: sc) { if let o = owner(f.range.lowerBound, fallback: true) { registry.drafts[o].addPhone(f.value, sc) } }
+        // A hotline (`市民服务热线:12345`) is a service's phone only where the sentence names the service.
+        for f in phones(in: sc) {
+            let hotline = [f.value.label, f.value.heading].contains { $0?.contains("热线") ?? false }
+            if let o = owner(f.range.lowerBound, fallback: !hotline) { registry.drafts[o].addPhone(f.value, sc) }
+        }
         // a window another service sets up (`中心还开设了外籍人士服务专窗`) is located in that service
         for m in mentions where !m.isBackReference && partSuffixes.contains(where: { registry.drafts[m.draft].fact.name.value.hasSuffix($0) }) {
             let clause = sc.clause(around: m.range.lowerBound)
