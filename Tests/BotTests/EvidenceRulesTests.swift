@@ -133,6 +133,24 @@ import Knowledge
         （二）南湖区星桥街道社区卫生服务中心预防接种门诊
         地址：双溪路与银杏路交叉口
         """),
+        ("event_design.txt", """
+        禾城文创产品设计大赛征集公告
+        发布日期：2030-05-01
+        信息来源：禾城区文化馆
+
+        一、征集方向
+        围绕禾城书画院、古运河等文化地标设计文创产品。
+        二、奖项设置
+        禾城文创产品设计大赛设金奖1名，奖金20000元；银奖2名，奖金8000元。
+        """),
+        ("event_calligraphy.txt", """
+        关于举办禾城街道书画比赛的通知
+        发布日期：2030-06-20
+        信息来源：禾城街道办事处
+
+        一、参赛对象
+        辖区内书画爱好者均可参加。
+        """),
         ("news_cards.txt", """
         禾城社会保障市民卡服务中心新址启用
 
@@ -326,5 +344,17 @@ import Knowledge
     func anItemAskedAsPeopleAskIsFound(_ q: String, _ value: String) {
         let r = Self.ask(q)
         #expect(r.answer.contains(value), "\(q) → \(r.answer)")
+    }
+
+    /// After a turn about one contest, a question naming a contest another page is titled with
+    /// (`书画比赛`, printed in passing on the first page as `禾城书画院`) is not about the first
+    /// contest: its prizes are not given.
+    @Test func aQuestionNamingAnotherPagesSubjectIsNoFollowUp() {
+        let session = "e-contest-" + UUID().uuidString
+        func ask(_ q: String) -> String { Self.service.answer(Request(id: nil, text: q, session: session), defaultSession: "default").answer }
+        let first = ask("禾城文创产品设计大赛金奖奖金多少")
+        #expect(first.contains("20000"), "\(first)")
+        let second = ask("书画比赛一等奖奖金多少")
+        #expect(!second.contains("20000") && !second.contains("8000"), "\(second)")
     }
 }

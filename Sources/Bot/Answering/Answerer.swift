@@ -142,7 +142,8 @@ final class Answerer: Sendable {
         let focuses = explicitFocuses(u)
         // The dialogue's subject carries over to a follow-up (`票价呢`, `那电话呢`), not to a
         // question with a subject of its own that only the index knows (`百川路施工影响几条线`).
-        let contextFocus = focuses.isEmpty && isFollowUp(u) ? state.flatMap(resolve) : nil
+        var contextFocus = focuses.isEmpty && isFollowUp(u) ? state.flatMap(resolve) : nil
+        if let f = contextFocus, !leansOn(f, u) { contextFocus = nil }
 
         // Small talk, unless the question is really about something (`借书功能还能用吗` holds
         // the help keyword 功能 and words of its own).
@@ -259,6 +260,28 @@ final class Answerer: Sendable {
         if u.language == .zh, Answerer.referringWords.contains(where: { u.normalizedText.contains($0) }) { return true }
         let rest = retrieval.units(of: u).filter { !$0.explained && !$0.filler }
         return rest.reduce(0) { $0 + $1.scalars.count } + u.unknownWords.count <= 4
+    }
+
+    /// Whether a question read as a follow-up is about the dialogue's subject: it reads like one
+    /// or points back, or the words it leaves unexplained are printed in the subject's articles
+    /// (`书画比赛一等奖奖金多少` after a design contest names a contest of its own).
+    func leansOn(_ focus: Focus, _ u: Understanding) -> Bool {
+        if Answerer.looksLikeFollowUp(u) { return true }
+        if u.language == .zh, Answerer.referringWords.contains(where: { u.normalizedText.contains($0) }) { return true }
+        let rest = retrieval.units(of: u).filter { !$0.explained && !$0.filler && $0.scalars.count >= 2 }
+        guard !rest.isEmpty else { return true }
+        let articles = resolver.articles(for: focus)
+        guard retrieval.located(rest).present(in: articles).count == rest.count else { return false }
+        // Printed in passing there (`金庸书画院`) but the title of another page (`…书画比赛的通知`).
+        let own = Set(articles)
+        let words = rest.map { String(scalars: $0.scalars) }
+        func titled(_ a: Int) -> Bool {
+            let title = String(String.UnicodeScalarView(kb.index.normalizedTitle(of: a)))
+            return words.allSatisfy { title.contains($0) }
+        }
+        if own.contains(where: titled) { return true }
+        let hits = kb.index.search(words.flatMap { SentenceIndex.weightedTerms($0) }, limit: 20)
+        return !hits.contains { $0.titleScore > 0 && !own.contains(kb.sentences[$0.sentence].article) && titled(kb.sentences[$0.sentence].article) }
     }
 
     /// Words that point back at the dialogue's subject (`在那补办`, `它几点下班`).
