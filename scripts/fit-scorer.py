@@ -37,6 +37,7 @@ NAMES = ["sentence_coverage", "predicate_coverage", "topic_coverage", "type_aske
 L2 = 0.5            # ridge penalty on the weights (not the bias), per question of training data
 ITERATIONS = 30
 WRONG_COST = 2.0    # a wrong answer counts as this many lost right ones
+TIE_GAIN = 1.0      # gains this close to the best count as equal when the threshold is chosen
 
 
 def fnv1a64(data: bytes) -> str:
@@ -120,12 +121,18 @@ def threshold(questions, weights, bias):
         p = sigmoid(bias + sum(w * v for w, v in zip(weights, top[1:])))
         best.append((p, 1.0 if top[0] == 1 else -WRONG_COST))
     best.sort(key=lambda t: -t[0])
-    total, top_gain, cut = 0.0, 0.0, None
+    # Every cut between two probabilities, with the gain of answering all above it.
+    cuts, total = [], 0.0
     for i, (p, g) in enumerate(best):
         total += g
         nxt = best[i + 1][0] if i + 1 < len(best) else 0.0
-        if total > top_gain and nxt < p:
-            top_gain, cut = total, (p + nxt) / 2
+        if nxt < p:
+            cuts.append((total, (p + nxt) / 2))
+    # The highest cut whose gain is within TIE_GAIN of the best: between nearly equal gains
+    # the one that declines more (a wrong answer is worse than a decline), and a cut that a
+    # single question's change cannot move far.
+    top_gain = max([0.0] + [t for t, _ in cuts])
+    cut = max((c for t, c in cuts if t > 0 and t >= top_gain - TIE_GAIN), default=None)
     if cut is None:
         cut = 0.999999
     return round(min(max(cut, 1e-6), 0.999999), 6)

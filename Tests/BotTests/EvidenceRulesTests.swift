@@ -151,6 +151,16 @@ import Knowledge
         一、参赛对象
         辖区内书画爱好者均可参加。
         """),
+        ("bus_network.txt", """
+        禾城公交线网优化方案公示
+        发布时间：2030-11-12
+        来源：禾城区交通运输局
+
+        一、调整的城乡线路
+        1. K353（北站—南港码头）
+        主要变化：经秋华路途经中医院
+        首末班（调整后）：北站5:50—18:50；南港码头6:30—19:30
+        """),
         ("news_cards.txt", """
         禾城社会保障市民卡服务中心新址启用
 
@@ -356,5 +366,20 @@ import Knowledge
         #expect(first.contains("20000"), "\(first)")
         let second = ask("书画比赛一等奖奖金多少")
         #expect(!second.contains("20000") && !second.contains("8000"), "\(second)")
+    }
+
+    /// A route id with a letter (`K353`) is a route even where the pages print it without 路,
+    /// and a line under the route's own heading answers it; one no page prints is declined.
+    @Test func aLetteredRouteIdIsARouteAndItsHeadingsLinesAnswerIt() {
+        let r = Self.ask("K353南港码头那头末班车几点")
+        #expect(r.answer.contains("19:30"), "\(r.answer)")
+        let none = Self.ask("K999末班车几点")
+        #expect(none.fallback && none.answer.contains("K999"), "\(none.answer)")
+    }
+
+    @Test func aLetteredIdIsARouteEvenUnknown() {
+        let found = RouteSpotter.routes(inChinese: Array(Normalizer().normalize("K353调整后末班车几点").unicodeScalars), known: [])
+        #expect(found.map(\.id) == ["K353"], "\(found)")
+        #expect(RouteSpotter.routes(inChinese: Array(Normalizer().normalize("353调整后").unicodeScalars), known: []).isEmpty)
     }
 }

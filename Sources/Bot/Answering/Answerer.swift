@@ -161,7 +161,7 @@ final class Answerer: Sendable {
             let naming = sentences(namingRoute: id)
             if !naming.isEmpty,
                let r = retrieval.answer(u, focusArticles: Array(Set(naming.map { kb.sentences[$0].article })), boostArticles: []),
-               answerNames(route: Array((id + "路").unicodeScalars), r) {
+               answerNames(route: Answerer.printedName(route: id), r) {
                 return retrieved(r, u, focus: nil)
             }
             return decline(lang == .en ? "route \(id)" : "\(id)路", u, intent: u.topIntent?.name)
@@ -357,18 +357,28 @@ final class Answerer: Sendable {
 
     /// Sentences printing route `id` as a route (`9路`, `示范区9路`; not `19路` or `K9路`).
     func sentences(namingRoute id: String) -> [Int] {
-        let name = id + "路"
-        let scalars = Array(name.unicodeScalars)
-        return kb.index.search(SentenceIndex.weightedTerms(name), limit: 200).map(\.sentence).filter {
+        let scalars = Answerer.printedName(route: id)
+        return kb.index.search(SentenceIndex.weightedTerms(String(scalars: scalars)), limit: 200).map(\.sentence).filter {
             Answerer.prints(route: scalars, in: kb.sentences[$0].scalars)
         }
+    }
+
+    /// How a page names a route, normalised: `115路`; an id with a letter is printed bare too
+    /// (`K353`, `k353` once normalised).
+    static func printedName(route id: String) -> [Unicode.Scalar] {
+        id.unicodeScalars.contains(where: ScalarClass.isASCIILetter) ? Array(Normalizer().normalize(id).unicodeScalars) : Array((id + "路").unicodeScalars)
     }
 
     /// Whether a retrieved clause is about the route: it names it, or it is the value of a line
     /// labelled with it (`1. 172路（嘉兴—海盐）：调整前10元，调整后12元`).
     func answerNames(route name: [Unicode.Scalar], _ r: RetrievalAnswerer.Result) -> Bool {
         if Answerer.prints(route: name, in: Array(normalizer.normalize(r.text).unicodeScalars)) { return true }
-        let line = kb.sentences[r.sentence].scalars
+        // A line under the route's own heading (`1. K353（…）` > `首末班（调整后）：…`).
+        let sentence = kb.sentences[r.sentence]
+        if let heading = retrieval.headings[sentence.article]?[sentence.paragraph],
+           let last = retrieval.headingNames[sentence.article]?[sentence.paragraph].last,
+           Answerer.prints(route: name, in: last), Answerer.prints(route: name, in: heading) { return true }
+        let line = sentence.scalars
         guard let colon = line.prefix(24).firstIndex(where: { $0 == "：" || $0 == ":" }),
               let at = Knowledge.firstIndex(of: name, in: line, within: 0..<colon), r.window.lowerBound >= at + name.count else { return false }
         return Answerer.prints(route: name, in: Array(line[..<colon]))
@@ -379,8 +389,8 @@ final class Answerer: Sendable {
     static func prints(route name: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Bool {
         var from = 0
         while let at = firstIndex(of: name, in: text, within: from..<text.count) {
-            let prev = at > 0 ? text[at - 1] : " "
-            if !(prev.isASCII && (ScalarClass.isDigit(prev) || prev.properties.isAlphabetic)) { return true }
+            let prev = at > 0 ? text[at - 1] : " ", next = at + name.count < text.count ? text[at + name.count] : " "
+            if !(prev.isASCII && (ScalarClass.isDigit(prev) || prev.properties.isAlphabetic)) && !ScalarClass.isDigit(next) { return true }
             from = at + 1
         }
         return false

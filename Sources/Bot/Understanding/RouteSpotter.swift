@@ -33,7 +33,9 @@ enum RouteSpotter {
                 via = "exact"
             } else if let n = next, ScalarClass.isHan(n), ScriptTables.pinyin(n) == "lu", afterNext != "线" {
                 via = "homophone"
-            } else if known.contains(id), next.map({ !quantityFollowers.contains($0) }) ?? true, !(next == "号" && afterNext == "线") {
+            } else if known.contains(id) || (digitsStart > i && j - digitsStart >= 2),
+                      next.map({ !quantityFollowers.contains($0) }) ?? true, !(next == "号" && afterNext == "线") {
+                // A known id, or one with a letter (`K353`): no quantity is written so.
                 via = "exact"
             }
             if let via, !(next == "号" && afterNext == "线") {
