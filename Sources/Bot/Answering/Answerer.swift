@@ -161,7 +161,7 @@ final class Answerer: Sendable {
             let naming = sentences(namingRoute: id)
             if !naming.isEmpty,
                let r = retrieval.answer(u, focusArticles: Array(Set(naming.map { kb.sentences[$0].article })), boostArticles: []),
-               answerNames(route: Answerer.printedName(route: id), r) {
+               answerNames(route: printedName(route: id), r) {
                 return retrieved(r, u, focus: nil)
             }
             return decline(lang == .en ? "route \(id)" : "\(id)路", u, intent: u.topIntent?.name)
@@ -357,7 +357,7 @@ final class Answerer: Sendable {
 
     /// Sentences printing route `id` as a route (`9路`, `示范区9路`; not `19路` or `K9路`).
     func sentences(namingRoute id: String) -> [Int] {
-        let scalars = Answerer.printedName(route: id)
+        let scalars = printedName(route: id)
         return kb.index.search(SentenceIndex.weightedTerms(String(scalars: scalars)), limit: 200).map(\.sentence).filter {
             Answerer.prints(route: scalars, in: kb.sentences[$0].scalars)
         }
@@ -365,8 +365,8 @@ final class Answerer: Sendable {
 
     /// How a page names a route, normalised: `115路`; an id with a letter is printed bare too
     /// (`K353`, `k353` once normalised).
-    static func printedName(route id: String) -> [Unicode.Scalar] {
-        id.unicodeScalars.contains(where: ScalarClass.isASCIILetter) ? Array(Normalizer().normalize(id).unicodeScalars) : Array((id + "路").unicodeScalars)
+    func printedName(route id: String) -> [Unicode.Scalar] {
+        id.unicodeScalars.contains(where: ScalarClass.isASCIILetter) ? Array(normalizer.normalize(id).unicodeScalars) : Array((id + "路").unicodeScalars)
     }
 
     /// Whether a retrieved clause is about the route: it names it, or it is the value of a line
