@@ -280,6 +280,13 @@ import Knowledge
         #expect(!reply.sources.isEmpty)
     }
 
+    /// Asked as a follow-up (`那怎么付钱呢`) at the start of a dialogue, the question leans on a
+    /// subject there is none of: the one route that prints it is not a guess to make.
+    @Test func aFollowUpWithoutASubjectIsNotAnsweredByTheOnlyRoute() {
+        let reply = F.ask("那怎么付钱呢")
+        #expect(!reply.answer.contains("K258"), "\(reply.answer)")
+    }
+
     @Test func anEnglishQuestionNamingNoRouteIsAskedBackInEnglish() {
         let reply = F.ask("How much is the bus fare?")
         #expect(!reply.fallback)

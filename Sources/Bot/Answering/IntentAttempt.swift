@@ -260,9 +260,10 @@ struct IntentAttempt {
         let fields = intent.answers.filter { $0.kind == .route }.map(\.field)
         let having = kb.facts.routes.filter { r in fields.contains { RouteAnswers(route: r, ctx: ctx).render($0) != nil } }
         let ids = Array(Set(having.map(\.routeID))).sorted()
-        if ids.count == 1, let r = having.first, !answerer.retrieval.hasUnexplainedContent(u) {
+        if ids.count == 1, let r = having.first, !answerer.retrieval.hasUnexplainedContent(u), !Answerer.looksLikeFollowUp(u) {
             // One route prints it and the question says nothing else (`公交车怎么付钱`): no choice
-            // to ask about; the answer names the route. (`九水巴士票价多少` is not about it.)
+            // to ask about; the answer names the route. (`九水巴士票价多少` is not about it, nor is
+            // `全程票价呢`, which leans on a subject the dialogue does not have.)
             for source in intent.answers where source.kind == .route {
                 if let value = RouteAnswers(route: r, ctx: ctx).render(source.field) {
                     let name = u.language == .en ? r.routeID : r.routeID + "路"
