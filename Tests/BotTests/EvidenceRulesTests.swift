@@ -183,6 +183,12 @@ import Knowledge
         service.answer(Request(id: nil, text: text, session: "e-" + UUID().uuidString), defaultSession: "default")
     }
 
+    /// A new dialogue: each call asks in the same session and returns the reply.
+    static func dialogue() -> (String) -> Reply {
+        let session = "e-dialogue-" + UUID().uuidString
+        return { service.answer(Request(id: nil, text: $0, session: session), defaultSession: "default") }
+    }
+
     static func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
 
     @Test(arguments: [
@@ -296,17 +302,17 @@ import Knowledge
 
     /// The dialogue's route picks the line of the page that is about it, not another route's.
     @Test func aFollowUpIsAnsweredFromTheDialoguesRoute() {
-        let session = "e-route-" + UUID().uuidString
-        _ = Self.service.answer(Request(id: nil, text: "K258路票价多少", session: session), defaultSession: "default")
-        let r = Self.service.answer(Request(id: nil, text: "那调度室电话呢", session: session), defaultSession: "default")
+        let ask = Self.dialogue()
+        _ = ask("K258路票价多少")
+        let r = ask("那调度室电话呢")
         #expect(r.answer.contains("81119999") && !r.answer.contains("81118888"), "\(r.answer)")
         #expect(RetrievalAnswerer.routeIDs(in: Self.scalars("北站调度室（206路）、k258路")) == ["206", "K258"])
     }
 
     /// A line named in a labelled entry, asked over three turns: its route, then its own lines.
     @Test func threeTurnsAboutALabelledLine() {
-        let session = "e-line-" + UUID().uuidString
-        func ask(_ q: String) -> String { Self.service.answer(Request(id: nil, text: q, session: session), defaultSession: "default").answer }
+        let dialogue = Self.dialogue()
+        func ask(_ q: String) -> String { dialogue(q).answer }
         let first = ask("清明5号线从哪里发车")
         #expect(first.contains("禾城站"), "\(first)")
         let second = ask("头班几点")
@@ -360,8 +366,8 @@ import Knowledge
     /// (`书画比赛`, printed in passing on the first page as `禾城书画院`) is not about the first
     /// contest: its prizes are not given.
     @Test func aQuestionNamingAnotherPagesSubjectIsNoFollowUp() {
-        let session = "e-contest-" + UUID().uuidString
-        func ask(_ q: String) -> String { Self.service.answer(Request(id: nil, text: q, session: session), defaultSession: "default").answer }
+        let dialogue = Self.dialogue()
+        func ask(_ q: String) -> String { dialogue(q).answer }
         let first = ask("禾城文创产品设计大赛金奖奖金多少")
         #expect(first.contains("20000"), "\(first)")
         let second = ask("书画比赛一等奖奖金多少")
@@ -381,5 +387,10 @@ import Knowledge
         let found = RouteSpotter.routes(inChinese: Array(Normalizer().normalize("K353调整后末班车几点").unicodeScalars), known: [])
         #expect(found.map(\.id) == ["K353"], "\(found)")
         #expect(RouteSpotter.routes(inChinese: Array(Normalizer().normalize("353调整后").unicodeScalars), known: []).isEmpty)
+    }
+
+    @Test(arguments: [("9路", "9路10分钟一班", true), ("9路", "19路", false), ("k353", "k353路线", true), ("k353", "k3531", false)])
+    func aRouteNameIsPrintedOnlyAsItself(_ name: String, _ text: String, _ printed: Bool) {
+        #expect(Answerer.prints(route: Self.scalars(name), in: Self.scalars(text)) == printed, "\(name) in \(text)")
     }
 }

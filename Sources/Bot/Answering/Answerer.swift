@@ -375,9 +375,7 @@ final class Answerer: Sendable {
         if Answerer.prints(route: name, in: Array(normalizer.normalize(r.text).unicodeScalars)) { return true }
         // A line under the route's own heading (`1. K353（…）` > `首末班（调整后）：…`).
         let sentence = kb.sentences[r.sentence]
-        if let heading = retrieval.headings[sentence.article]?[sentence.paragraph],
-           let last = retrieval.headingNames[sentence.article]?[sentence.paragraph].last,
-           Answerer.prints(route: name, in: last), Answerer.prints(route: name, in: heading) { return true }
+        if let last = retrieval.headingNames[sentence.article]?[sentence.paragraph].last, Answerer.prints(route: name, in: last) { return true }
         let line = sentence.scalars
         guard let colon = line.prefix(24).firstIndex(where: { $0 == "：" || $0 == ":" }),
               let at = Knowledge.firstIndex(of: name, in: line, within: 0..<colon), r.window.lowerBound >= at + name.count else { return false }
@@ -390,7 +388,9 @@ final class Answerer: Sendable {
         var from = 0
         while let at = firstIndex(of: name, in: text, within: from..<text.count) {
             let prev = at > 0 ? text[at - 1] : " ", next = at + name.count < text.count ? text[at + name.count] : " "
-            if !(prev.isASCII && (ScalarClass.isDigit(prev) || prev.properties.isAlphabetic)) && !ScalarClass.isDigit(next) { return true }
+            // A bare id (`k353`) is not the head of a longer one (`k3531`); `9路` ends in 路.
+            let longer = name.last.map(ScalarClass.isDigit) == true && ScalarClass.isDigit(next)
+            if !(prev.isASCII && (ScalarClass.isDigit(prev) || prev.properties.isAlphabetic)) && !longer { return true }
             from = at + 1
         }
         return false
