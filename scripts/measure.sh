@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Accuracy and wrong-answer rate on every question set, bare and each question in its own
-# session: scripts/measure.sh [BIN]  (needs ../shared/eval for ask_all.py and score.py)
+# session: scripts/measure.sh [BIN]  (needs ../shared/eval for ask_all.py and score.py).
+# ANSWERS=DIR keeps every set's answers in DIR/<set>.<mode>.jsonl, so two builds can be diffed
+# (speed work must leave them identical).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-.build/release/enquiry-bot}
@@ -11,6 +13,7 @@ run() {  # name questions extra-corpus-or-empty mode
   [ -n "$extra" ] && args+=(--extra-corpus "$extra")
   [ "$mode" = sessions ] && args+=(--sessions)
   python3 $ev/ask_all.py "$bin" "$q" "$out/a.jsonl" "${args[@]}" >/dev/null 2>&1
+  if [ -n "${ANSWERS:-}" ]; then mkdir -p "$ANSWERS"; cp "$out/a.jsonl" "$ANSWERS/${name%% *}.$mode.jsonl"; fi
   printf '%-28s %-9s %s\n' "$name" "$mode" "$(python3 $ev/score.py --questions "$q" --answers "$out/a.jsonl" | grep '^accuracy=')"
 }
 for mode in bare sessions; do

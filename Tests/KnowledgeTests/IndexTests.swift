@@ -69,6 +69,21 @@ import Testing
         #expect(scores[0] > 0)
     }
 
+    /// The postings are laid out term by term in one array: each term's documents ascending,
+    /// with its count in each, whatever order the terms came in.
+    @Test func postingsListEachTermsDocumentsInOrder() {
+        let index = Self.bm25(["车站公交公交", "首班", "公交车站车站车站", "", "站"])
+        let bus = index.postings(of: Term(bigram: "公", "交"))
+        #expect(bus.map(\.doc) == [0, 2] && bus.map(\.tf) == [2, 1])
+        let station = index.postings(of: Term(bigram: "车", "站"))
+        #expect(station.map(\.doc) == [0, 2] && station.map(\.tf) == [1, 3])
+        #expect(index.postings(of: Term(unigram: "站")).map(\.doc) == [0, 2, 4])
+        #expect(index.postings(of: Term(bigram: "地", "铁")).isEmpty)
+        #expect(BM25Index.firstPosting(atLeast: 1, in: station) == 1)
+        #expect(BM25Index.firstPosting(atLeast: 3, in: station) == 2)
+        #expect(index.documentCount == 5)
+    }
+
     @Test func scoreFollowsTheBM25Formula() {
         let texts = ["公交公交车站", "首班车站", "公交线路调整"]
         let index = Self.bm25(texts)

@@ -345,11 +345,10 @@ struct RetrievalAnswerer: Sendable {
         let absentShare = unitList.filter { !$0.present }.reduce(0) { $0 + $1.weight } / unitTotal
         let questionWords = words(of: u)
         let wordTotal = Double(max(1, questionWords.reduce(0) { $0 + $1.count }))
-        func wordShare(_ s: [Unicode.Scalar], _ r: Range<Int>, title: [Unicode.Scalar]?) -> Double {
-            var got = 0
-            for w in questionWords where contains(s, r, w) || (title.map { contains($0, 0..<$0.count, w) } ?? false) { got += w.count }
-            return Double(got) / wordTotal
-        }
+        // Per article, what its headline prints: units (a mask) and question words.
+        var titleUnits: [Int: UInt64] = [:]
+        var titleWords: [Int: [Bool]] = [:]
+        let matcher = SpanMatcher(units: unitList, words: questionWords)
         var out: [Candidate] = []
         let wantsBefore = RetrievalAnswerer.asksBefore(u.normalized) || u.englishWords.contains { RetrievalAnswerer.englishBefore.contains($0) }
         var articleUnits: [Int: Set<Int>] = [:]
@@ -382,7 +381,10 @@ struct RetrievalAnswerer: Sendable {
             // establishes (a story names 日月星辰小区 once, then says 久旺物业 will manage it).
             let known = articleUnits[sentence.article] ?? locatedUnits.present(in: sentence.article)
             articleUnits[sentence.article] = known
-            let sentenceCoverage = coverage(unitList, total: unitTotal, in: sentence.scalars, 0..<sentence.scalars.count, title: title,
+            let inTitle = titleUnits[sentence.article] ?? wordUnitsPrinted(unitList, in: title, words: false)
+            titleUnits[sentence.article] = inTitle
+            let printed = matcher.spans(in: sentence.scalars)
+            let sentenceCoverage = coverage(unitList, total: unitTotal, printed: printed.anywhere | inTitle, in: sentence.scalars,
                                             types: types, context: typeContext, alsoPresent: known, contextWeight: 0.8)
             if RetrievalAnswerer.trace { FileHandle.standardError.write(Data("cand \(hit.sentence) cov=\(sentenceCoverage) \(sentence.text.prefix(40))\n".utf8)) }
             guard sentenceCoverage >= RetrievalAnswerer.poolCoverage else { continue }
@@ -397,9 +399,11 @@ struct RetrievalAnswerer: Sendable {
             let heading = headings[sentence.article]?[sentence.paragraph] ?? []
             let headingCoverage = heading.isEmpty ? 0 : coverage(unitList, total: unitTotal, in: heading, 0..<heading.count, title: nil, types: [])
             let isDocument = kb.articles[sentence.article].isDocument
-            let sentenceWords = wordShare(sentence.scalars, 0..<sentence.scalars.count, title: title)
-            let table = ClauseTable(sentence: sentence, units: unitList, types: types, context: typeContext, title: title,
-                                    establishedBefore: established(sentence), answerer: self)
+            let wordsInTitle = titleWords[sentence.article] ?? questionWords.map { contains(title, 0..<title.count, $0) }
+            titleWords[sentence.article] = wordsInTitle
+            let sentenceWords = Double(printed.wordLength(in: 0..<sentence.scalars.count, words: questionWords, also: wordsInTitle)) / wordTotal
+            let table = ClauseTable(sentence: sentence, units: unitList, printed: printed, types: types, context: typeContext,
+                                    titleUnits: inTitle, establishedBefore: established(sentence))
             // A section of values before a change (`（一）改道前`) answers only a question about before.
             let sectionTense = SentenceScanner.changeMarkers(in: heading, 0..<heading.count).last?.before
             if sectionTense == true && !wantsBefore { continue }
@@ -422,7 +426,7 @@ struct RetrievalAnswerer: Sendable {
                     novelty, Double(w.range.count) / 100, hit.score / max(topScore, 1e-9),
                     boostArticles.contains(sentence.article) ? 1 : 0, absentShare, table.predicateWeightTotal / unitTotal,
                     headingCoverage, isDocument ? 1 : 0, u.language == .en ? 1 : 0, focusArticles == nil ? 0 : 1,
-                    sentenceWords, wordShare(sentence.scalars, w.range, title: nil),
+                    sentenceWords, Double(printed.wordLength(in: w.range, words: questionWords)) / wordTotal,
                     isDocument && isHeadingLine(sentence) ? 1 : 0,
                     table.weight(w.synonymUnits, cueTypes: AnswerTypeSet()) / unitTotal,
                 ]
@@ -536,6 +540,22 @@ struct RetrievalAnswerer: Sendable {
     /// Share of unit weight present in `s[range]` (or the headline); cue units also count when
     /// the range holds a value of their type; units in `alsoPresent` (indices) count at
     /// `contextWeight`.
+    /// The same for a whole sentence whose printed units (with the headline's) are `printed`.
+    func coverage(_ units: [Unit], total: Double, printed: UInt64, in s: [Unicode.Scalar], types: [AnswerType],
+                  context: AnswerTypeDetector.Context, alsoPresent: Set<Int>, contextWeight: Double) -> Double {
+        var got = 0.0
+        for (i, unit) in units.enumerated() {
+            if printed & (1 << UInt64(i)) != 0 {
+                got += unit.weight
+            } else if let cue = unit.cue, AnswerTypeDetector.contains(cue, in: s, range: 0..<s.count, context: context) {
+                got += unit.weight
+            } else if alsoPresent.contains(i) {
+                got += unit.weight * contextWeight
+            }
+        }
+        return got / total
+    }
+
     func coverage(_ units: [Unit], total: Double, in s: [Unicode.Scalar], _ range: Range<Int>, title: [Unicode.Scalar]?,
                   types: [AnswerType], context: AnswerTypeDetector.Context = .none, alsoPresent: Set<Int> = [], contextWeight: Double = 0) -> Double {
         var got = 0.0
@@ -551,11 +571,11 @@ struct RetrievalAnswerer: Sendable {
         return got / total
     }
 
-    /// Bits of the units (up to 64) that `s` prints, words only: a lone character (`位`)
-    /// printed nearby establishes nothing.
-    func wordUnitsPrinted(_ units: [Unit], in s: [Unicode.Scalar]) -> UInt64 {
+    /// Bits of the units (up to 64) that `s` prints; with `words`, words only: a lone character
+    /// (`位`) printed nearby establishes nothing.
+    func wordUnitsPrinted(_ units: [Unit], in s: [Unicode.Scalar], words: Bool = true) -> UInt64 {
         var mask: UInt64 = 0
-        for (i, unit) in units.prefix(64).enumerated() where unit.scalars.count > 1 && matches(s, 0..<s.count, unit) {
+        for (i, unit) in units.prefix(64).enumerated() where (!words || unit.scalars.count > 1) && matches(s, 0..<s.count, unit) {
             mask |= 1 << UInt64(i)
         }
         return mask

@@ -8,13 +8,36 @@ public struct BM25Index: Sendable {
     public static let k1 = 1.2
     public static let b = 0.75
 
+    /// One document holding a term, and how often.
     struct Posting: Sendable {
         var doc: Int32
         var tf: UInt16
     }
 
+    /// One term's postings, in document order: a view into the index's contiguous lists.
+    struct Postings: RandomAccessCollection, Sendable {
+        let docs: ArraySlice<Int32>
+        let tfs: ArraySlice<UInt8>
+        var startIndex: Int { 0 }
+        var endIndex: Int { docs.count }
+        subscript(i: Int) -> Posting {
+            Posting(doc: docs[docs.startIndex + i], tf: UInt16(tfs[tfs.startIndex + i]))
+        }
+        static let empty = Postings(docs: [], tfs: [])
+    }
+
     private var termIDs: [UInt64: Int32] = [:]
-    private var postings: [[Posting]] = []
+    /// Every term's postings back to back (compressed sparse rows): term `t`'s documents are
+    /// `docs[offsets[t]..<offsets[t + 1]]`, ascending, with their frequencies (at most 255: a
+    /// sentence does not repeat a term that often) in `tfs`. One array each instead of a list per
+    /// term: 5 bytes a posting and no per-list header.
+    private var offsets: [Int32] = [0]
+    private var docs: [Int32] = []
+    private var tfs: [UInt8] = []
+    /// While adding: each document's distinct terms (ids) and frequencies, back to back.
+    private var pendingTerms: [Int32] = []
+    private var pendingTFs: [UInt8] = []
+    private var pendingEnds: [Int] = []
     private var docLengths: [Float] = []
     private var averageLength: Double = 1
     /// `k1 · (1 − b + b·|d|/avgdl)` per document, worked out once (the inner loop of every search).
@@ -38,33 +61,65 @@ public struct BM25Index: Sendable {
     /// An empty index, to be filled with `add` and closed with `finish`.
     public init() {}
 
-    /// Adds the next document (number `documentCount`).
+    /// Adds the next document (number `documentCount`): its distinct terms counted by sorting
+    /// their keys, not by a dictionary per document.
     public mutating func add(_ terms: [Term]) {
-        let d = documentCount
         documentCount += 1
         docLengths.append(Float(terms.count))
         totalLength += terms.count
-        var counts: [UInt64: UInt16] = [:]
-        for t in terms { counts[t.key, default: 0] &+= 1 }
-        for (key, tf) in counts {
+        var keys = terms.map(\.key)
+        keys.sort()
+        var i = 0
+        while i < keys.count {
+            var j = i + 1
+            while j < keys.count && keys[j] == keys[i] { j += 1 }
             let id: Int32
-            if let existing = termIDs[key] { id = existing } else {
-                id = Int32(postings.count)
-                termIDs[key] = id
-                postings.append([])
+            if let existing = termIDs[keys[i]] { id = existing } else {
+                id = Int32(termIDs.count)
+                termIDs[keys[i]] = id
             }
-            postings[Int(id)].append(Posting(doc: Int32(d), tf: tf))
+            pendingTerms.append(id)
+            pendingTFs.append(UInt8(min(j - i, 255)))
+            i = j
         }
+        pendingEnds.append(pendingTerms.count)
     }
 
-    /// Works out the length normalisation once every document is added (postings are already
-    /// in document order).
+    /// Lays the postings out term by term (a counting sort of the documents' term lists, which
+    /// keeps each term's documents ascending) and works out the length normalisation.
     public mutating func finish() {
-        for i in postings.indices { postings[i] = postings[i].compacted() }   // one list at a time: no second copy of them all
+        var counts = [Int32](repeating: 0, count: termIDs.count + 1)
+        for t in pendingTerms { counts[Int(t) + 1] += 1 }
+        for t in 0..<termIDs.count { counts[t + 1] += counts[t] }
+        offsets = counts
+        var next = Array(counts.dropLast())
+        docs = [Int32](repeating: 0, count: pendingTerms.count)
+        tfs = [UInt8](repeating: 0, count: pendingTerms.count)
+        var start = 0
+        for (d, end) in pendingEnds.enumerated() {
+            for k in start..<end {
+                let t = Int(pendingTerms[k])
+                let at = Int(next[t])
+                docs[at] = Int32(d)
+                tfs[at] = pendingTFs[k]
+                next[t] += 1
+            }
+            start = end
+        }
+        pendingTerms = []
+        pendingTFs = []
+        pendingEnds = []
         averageLength = documentCount == 0 ? 1 : max(1, Double(totalLength) / Double(documentCount))
         let average = averageLength
         norms = docLengths.map { BM25Index.k1 * (1 - BM25Index.b + BM25Index.b * Double($0) / average) }
     }
+
+    private func list(_ id: Int32) -> Postings {
+        let lo = Int(offsets[Int(id)]), hi = Int(offsets[Int(id) + 1])
+        return Postings(docs: docs[lo..<hi], tfs: tfs[lo..<hi])
+    }
+
+    private func count(_ id: Int32) -> Int { Int(offsets[Int(id) + 1] - offsets[Int(id)]) }
 
     /// Every Han bigram of the index with its document frequency.
     public func bigrams() -> [(Unicode.Scalar, Unicode.Scalar, Int)] {
@@ -72,7 +127,7 @@ public struct BM25Index: Sendable {
             guard key >> 60 == 2 else { return nil }
             let a = Unicode.Scalar(UInt32((key >> 21) & 0x1FFFFF))!
             let b = Unicode.Scalar(UInt32(key & 0x1FFFFF))!
-            return (a, b, postings[Int(id)].count)
+            return (a, b, count(id))
         }
     }
 
@@ -81,30 +136,31 @@ public struct BM25Index: Sendable {
     func length(of d: Int) -> Double { Double(docLengths[d]) }
 
     /// The documents holding `term`, in document order, with its frequency in each.
-    func postings(of term: Term) -> [Posting] {
-        guard let id = termIDs[term.key] else { return [] }
-        return postings[Int(id)]
+    func postings(of term: Term) -> Postings {
+        guard let id = termIDs[term.key] else { return .empty }
+        return list(id)
     }
 
     /// The documents holding the term with this key, in document order (empty when none does).
-    func postings(ofKey key: UInt64) -> [Posting] {
-        guard let id = termIDs[key] else { return [] }
-        return postings[Int(id)]
+    func postings(ofKey key: UInt64) -> Postings {
+        guard let id = termIDs[key] else { return .empty }
+        return list(id)
     }
 
     /// Index of the first posting whose document is at least `doc` (binary search).
-    static func firstPosting(atLeast doc: Int32, in list: [Posting]) -> Int {
-        var lo = 0, hi = list.count
+    static func firstPosting(atLeast doc: Int32, in list: Postings) -> Int {
+        let docs = list.docs
+        var lo = docs.startIndex, hi = docs.endIndex
         while lo < hi {
             let mid = (lo + hi) / 2
-            if list[mid].doc < doc { lo = mid + 1 } else { hi = mid }
+            if docs[mid] < doc { lo = mid + 1 } else { hi = mid }
         }
-        return lo
+        return lo - docs.startIndex
     }
 
     public func documentFrequency(_ term: Term) -> Int {
         guard let id = termIDs[term.key] else { return 0 }
-        return postings[Int(id)].count
+        return count(id)
     }
 
     /// Inverse document frequency of `term` (0 when absent).
@@ -127,16 +183,16 @@ public struct BM25Index: Sendable {
         let k1 = BM25Index.k1
         for (term, weight) in terms {
             guard let id = termIDs[term.key] else { continue }
-            let list = postings[Int(id)]
-            let df = Double(list.count)
+            let lo = Int(offsets[Int(id)]), hi = Int(offsets[Int(id) + 1])
+            let df = Double(hi - lo)
             if isTooCommon(df: df, maxDocumentFraction: maxDocumentFraction) { continue }
             let idf = log(1 + (n - df + 0.5) / (df + 0.5)) * weight
             used.append((term, idf))
-            for p in list {
-                let d = Int(p.doc)
-                let tf = Double(p.tf)
+            for k in lo..<hi {
+                let d = Int(docs[k])
+                let tf = Double(tfs[k])
                 let norm = norms[d]
-                if scores[d] == 0 { touched.append(p.doc) }
+                if scores[d] == 0 { touched.append(docs[k]) }
                 scores[d] += idf * tf * (k1 + 1) / (tf + norm)
             }
         }
@@ -157,8 +213,8 @@ public struct BM25Index: Sendable {
         var out: [(Term, Double)] = []
         let n = Double(documentCount)
         for (term, weight) in terms {
-            guard let id = termIDs[term.key], let p = postings[Int(id)].first(where: { $0.doc == Int32(d) }) else { continue }
-            let df = Double(postings[Int(id)].count)
+            guard let id = termIDs[term.key], let p = list(id).first(where: { $0.doc == Int32(d) }) else { continue }
+            let df = Double(count(id))
             if isTooCommon(df: df, maxDocumentFraction: maxDocumentFraction) { continue }
             let idf = log(1 + (n - df + 0.5) / (df + 0.5)) * weight
             let tf = Double(p.tf)

@@ -190,8 +190,8 @@ public final class SentenceIndex: @unchecked Sendable {
     /// Where one term (by key) is printed: its sentence and headline postings, looked up once
     /// so that many articles can be tested against it.
     public struct TermLocation: Sendable {
-        let body: [BM25Index.Posting]
-        let titles: [BM25Index.Posting]
+        let body: BM25Index.Postings
+        let titles: BM25Index.Postings
         /// Whether no sentence or headline prints the term.
         public var isEmpty: Bool { body.isEmpty && titles.isEmpty }
     }
