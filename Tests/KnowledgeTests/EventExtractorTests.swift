@@ -196,7 +196,7 @@ import Testing
     func names(_ i: Int) {
         let (sentence, expected) = Self.nameCases[i]
         let sc = F.scanner(sentence)
-        let found = EventExtractor.candidates(in: sc, suffixes: EventExtractor.contestSuffixes + EventExtractor.eventSuffixes).map { sc.text($0.range) }
+        let found = EventExtractor.candidates(in: sc, suffixes: EventExtractor.sentenceSuffixes).map { sc.text($0.range) }
         #expect(found == expected, "\(sentence)")
     }
 

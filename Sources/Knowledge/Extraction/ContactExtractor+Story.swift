@@ -9,13 +9,13 @@ import Foundation
 extension ContactExtractor {
     /// Reads one story sentence; `previous` are the sentences just before it in the article.
     static func readStory(_ sc: SentenceScanner, previous: ArraySlice<SentenceScanner>, into book: inout ContactBook) {
-        let names = NameFinder.names(in: sc, suffixes: contactSuffixes).filter { isContactName($0.range, in: sc) }
+        let names = NameFinder.names(in: sc, suffixes: contactSuffixesLongestFirst).filter { isContactName($0.range, in: sc) }
         func owner(before offset: Int) -> Int? {
             if let n = names.last(where: { $0.range.upperBound <= offset }) {
                 return book.open(name: Sourced(n.value, sentence: sc.sentenceID))
             }
             for p in previous.reversed() {
-                if let n = NameFinder.names(in: p, suffixes: contactSuffixes).last(where: { isContactName($0.range, in: p) }) {
+                if let n = NameFinder.names(in: p, suffixes: contactSuffixesLongestFirst).last(where: { isContactName($0.range, in: p) }) {
                     return book.open(name: Sourced(n.value, sentence: p.sentenceID))
                 }
             }

@@ -29,6 +29,7 @@ enum ContactExtractor {
     static let contactSuffixes = ["服务中心", "中心", "学校", "医院", "卫生院", "服务站", "服务点", "驿站", "大厅", "窗口", "办事处",
                                   "派出所", "营业厅", "图书馆", "博物馆", "文化馆", "体育馆", "纪念馆", "展览馆", "科技馆", "美术馆",
                                   "驾校", "幼儿园", "服务部", "办公室", "管理处", "热线"]
+    static let contactSuffixesLongestFirst = longestFirst(contactSuffixes)
     /// Cues before an address in a story; plain `位于` needs a contact name right before it.
     static let addressCues = ["地址位于", "地址为", "地址在", "地址是", "地址:", "坐落于", "坐落在", "位于"]
     /// An address must contain one of these.

@@ -26,11 +26,12 @@ struct EventCandidate {
 /// | `嘉兴市第4届红色故事讲解员大赛在我县举行`                        | `嘉兴市第四届红色故事讲解员大赛`        | `红色故事讲解员大赛`   |
 /// | `参加各届大赛`, `本次大赛`, `第十三届大赛`                       | – (a back-reference at most)            |                        |
 extension EventExtractor {
-    /// Event names ending in `suffixes`, longest names only (`平湖市第15届运动会成人部赛艇项目比赛`).
+    /// Event names ending in `suffixes` (longest first, `longestFirst`), longest names only
+    /// (`平湖市第15届运动会成人部赛艇项目比赛`).
     static func candidates(in sc: SentenceScanner, suffixes: [String]) -> [EventCandidate] {
         var out: [EventCandidate] = []
         var takenEnds = Set<Int>()
-        for suffix in longestFirst(suffixes) {
+        for suffix in suffixes {
             let n = suffix.unicodeScalars.count
             for i in sc.occurrences(of: suffix) where !takenEnds.contains(i + n) {
                 let end = i + n

@@ -24,6 +24,9 @@ enum EventExtractor {
     static let notFestivals: Set<String> = ["环节", "季节", "礼节", "细节", "关节", "章节", "调节", "春节", "情节", "时节", "节节", "名节"]
     /// Extra endings for short forms in headlines only (`“田园五镇”农创赛`).
     static let headlineSuffixes = ["赛"]
+    /// What a sentence's and a headline's event names end in, longest first.
+    static let sentenceSuffixes = longestFirst(contestSuffixes + eventSuffixes)
+    static let titleSuffixes = longestFirst(contestSuffixes + eventSuffixes + headlineSuffixes)
     /// Words before a name that are not part of it (`本次大赛`, `此次`).
     static let nameLeads = ["本次", "此次", "本届", "这次", "今年的", "今年", "该", "以", "经", "就"]
     /// Back-references to the event being talked about, anywhere in a sentence.
@@ -37,13 +40,13 @@ enum EventExtractor {
         let scanners = context.sentences.map { SentenceScanner(sentence: $0, normalizer: context.normalizer) }
         var drafts: [EventDraft] = []
         for sc in scanners {
-            for c in candidates(in: sc, suffixes: contestSuffixes + eventSuffixes) where !drafts.contains(where: { $0.isReferred(to: c) }) {
+            for c in candidates(in: sc, suffixes: sentenceSuffixes) where !drafts.contains(where: { $0.isReferred(to: c) }) {
                 drafts.append(EventDraft(article: context.index, candidate: c, sentence: sc.sentenceID))
             }
         }
         guard !drafts.isEmpty else { return }
         let title = PublicServiceExtractor.titleScanner(context)
-        for c in candidates(in: title, suffixes: contestSuffixes + eventSuffixes + headlineSuffixes) {
+        for c in candidates(in: title, suffixes: titleSuffixes) {
             if let d = drafts.firstIndex(where: { $0.core == c.core || ($0.quoted != nil && $0.quoted == c.quoted) }) {
                 drafts[d].addAlias(c.printed)
                 drafts[d].addAlias(c.printed.replacingOccurrences(of: "\u{201C}", with: "").replacingOccurrences(of: "\u{201D}", with: ""))
@@ -88,7 +91,7 @@ enum EventExtractor {
     /// Mentions of known events in a sentence: names grouped by core, and back-references.
     static func mentions(in sc: SentenceScanner, drafts: [EventDraft], current: Int?) -> [EventMention] {
         var out: [EventMention] = []
-        for c in candidates(in: sc, suffixes: contestSuffixes + eventSuffixes) {
+        for c in candidates(in: sc, suffixes: sentenceSuffixes) {
             if let d = drafts.firstIndex(where: { $0.isReferred(to: c) }) { out.append(EventMention(range: c.range, draft: d)) }
         }
         if let current {

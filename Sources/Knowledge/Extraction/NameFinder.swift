@@ -40,12 +40,12 @@ public enum NameFinder {
     }
 
     /// All names ending with any of `suffixes` in the scanner's sentence, longest suffix first at
-    /// each position, left to right.
+    /// each position, left to right. `suffixes` come longest first (`longestFirst`, done once
+    /// where the list is defined: this runs for every sentence).
     public static func names(in scanner: SentenceScanner, suffixes: [String], maxLength: Int = 20) -> [Found<String>] {
         var out: [Found<String>] = []
-        let sorted = longestFirst(suffixes)
         var taken = Set<Int>()
-        for suffix in sorted {
+        for suffix in suffixes {
             let n = suffix.unicodeScalars.count
             for i in scanner.occurrences(of: suffix) where !taken.contains(i + n) {
                 if let span = nameSpan(in: scanner.s, endingAt: i + n, suffixLength: n, maxLength: maxLength) {

@@ -40,8 +40,8 @@ extension PublicServiceExtractor {
     /// Service-point names in a sentence, with their roles.
     static func candidates(in sc: SentenceScanner) -> [ServiceCandidate] {
         var out: [ServiceCandidate] = []
-        for found in NameFinder.names(in: sc, suffixes: serviceSuffixes) {
-            guard let suffix = longestFirst(serviceSuffixes).first(where: { sc.text(found.range).hasSuffix($0) }) else { continue }
+        for found in NameFinder.names(in: sc, suffixes: serviceSuffixesLongestFirst) {
+            guard let suffix = serviceSuffixesLongestFirst.first(where: { sc.text(found.range).hasSuffix($0) }) else { continue }
             let n = suffix.unicodeScalars.count
             var r = sc.stripWords(found.range, leading: leadingPrepositions, trailing: [])
             r = extendedOverDepartment(r, in: sc)

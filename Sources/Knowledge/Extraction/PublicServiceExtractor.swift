@@ -18,6 +18,7 @@ enum PublicServiceExtractor {
     /// Endings of service-point names.
     static let serviceSuffixes = ["服务中心", "服务站", "服务综合体", "服务平台", "办事大厅", "服务大厅", "便民服务点", "服务点",
                                   "服务窗口", "窗口", "专窗", "驿站", "市民中心", "政务中心"]
+    static let serviceSuffixesLongestFirst = longestFirst(serviceSuffixes)
     /// The head word a suffix is referred back to by (`中心会在30分钟内…`) and abbreviated with (`企服中心`).
     static let suffixHeads: [String: String] = ["服务中心": "中心", "服务站": "站", "服务综合体": "综合体", "服务平台": "平台",
                                                 "办事大厅": "大厅", "服务大厅": "大厅", "便民服务点": "服务点", "服务点": "服务点",

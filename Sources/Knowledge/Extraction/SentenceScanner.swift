@@ -18,6 +18,8 @@ public struct SentenceScanner {
     public let s: [Unicode.Scalar]
     /// Index of the sentence in `KnowledgeBase.sentences` (for `Sourced`).
     public let sentenceID: Int
+    /// Clause ranges in order (`clauses()`), found once: most extractors ask for them.
+    private let clauseRanges: [Range<Int>]
 
     /// Which scalars the sentence holds, folded into 256 bits: most words an extractor looks
     /// for start with a character the sentence does not have, and are ruled out without a scan.
@@ -28,8 +30,18 @@ public struct SentenceScanner {
         self.s = tracked.scalars
         self.sentenceID = sentenceID
         var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        for c in tracked.scalars { SentenceScanner.mark(c, in: &bits) }
+        var clauses: [Range<Int>] = []
+        var a = 0
+        for (i, c) in tracked.scalars.enumerated() {
+            SentenceScanner.mark(c, in: &bits)
+            if SentenceScanner.isClauseBreak(c) {
+                if i > a { clauses.append(a..<i) }
+                a = i + 1
+            }
+        }
+        if tracked.scalars.count > a { clauses.append(a..<tracked.scalars.count) }
         present = bits
+        clauseRanges = clauses
     }
 
     @inline(__always) private static func mark(_ c: Unicode.Scalar, in bits: inout (UInt64, UInt64, UInt64, UInt64)) {
@@ -145,25 +157,25 @@ public struct SentenceScanner {
     /// Clause punctuation: a clause ends at these (and at the sentence's ends).
     public static let clauseBreaks: Set<Unicode.Scalar> = [",", ";", "。", "!", "?", ":", "…", "—"]
 
+    /// Membership in `clauseBreaks` without hashing.
+    @inline(__always) static func isClauseBreak(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case ",", ";", "。", "!", "?", ":", "…", "—": return true
+        default: return false
+        }
+    }
+
     /// The clause (between clause punctuation) containing `offset`.
     public func clause(around offset: Int) -> Range<Int> {
         var a = min(max(offset, 0), s.count)
         var b = a
-        while a > 0, !SentenceScanner.clauseBreaks.contains(s[a - 1]) { a -= 1 }
-        while b < s.count, !SentenceScanner.clauseBreaks.contains(s[b]) { b += 1 }
+        while a > 0, !SentenceScanner.isClauseBreak(s[a - 1]) { a -= 1 }
+        while b < s.count, !SentenceScanner.isClauseBreak(s[b]) { b += 1 }
         return a..<b
     }
 
     /// All clause ranges in order.
-    public func clauses() -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var a = 0
-        for i in 0...s.count where i == s.count || SentenceScanner.clauseBreaks.contains(s[i]) {
-            if i > a { out.append(a..<i) }
-            a = i + 1
-        }
-        return out
-    }
+    public func clauses() -> [Range<Int>] { clauseRanges }
 
     // MARK: - Numbers
 

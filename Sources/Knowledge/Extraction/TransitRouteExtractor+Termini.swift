@@ -43,7 +43,7 @@ extension TransitRouteExtractor {
     /// Trailing words of a stop list (`…等站点`).
     static let stopListTrailers = ["等公交站点", "等站点", "等站", "等地", "等", "站点"]
     /// Suffixes of stop names printed anywhere in a route sentence.
-    static let stopSuffixes = ["公交站点", "公交站", "停靠站"]
+    static let stopSuffixes = ["公交站点", "公交站", "停靠站"]   // longest first
 
     /// The two termini printed in the sentence, by the first pattern that finds both.
     static func termini(in sc: SentenceScanner) -> (Range<Int>, Range<Int>)? {

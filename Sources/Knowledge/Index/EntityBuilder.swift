@@ -15,6 +15,7 @@ struct EntityBuilder {
     /// Suffixes of organisation and place names worth recognising in questions.
     static let mentionSuffixes = ["小区", "社区", "村", "街道", "公司", "银行", "学校", "医院", "中心", "服务站", "平台",
                                   "合作社", "产业园", "科创园", "集团", "工坊", "驿站", "广场", "大楼", "学堂", "基地"]
+    static let mentionSuffixesLongestFirst = longestFirst(mentionSuffixes)
 
     init(normalizer: Normalizer) {
         self.normalizer = normalizer
@@ -69,7 +70,7 @@ struct EntityBuilder {
                 for q in sc.quotedTerms() where (2...12).contains(q.range.count) && scanner.isNameLike(q.value) {
                     out.append((.term, sc.original(q.range), scanner.normalizedNames([q.value])))
                 }
-                for m in NameFinder.names(in: sc, suffixes: EntityBuilder.mentionSuffixes, maxLength: 14)
+                for m in NameFinder.names(in: sc, suffixes: EntityBuilder.mentionSuffixesLongestFirst, maxLength: 14)
                     where (4...14).contains(m.range.count) && !factNames.contains(scanner.normalizer.normalize(scanner.stripQuotes(m.value))) {
                     out.append((.mention, m.value, scanner.normalizedNames([m.value] + NameFinder.shortForms(of: m.value))))
                 }
