@@ -56,6 +56,16 @@ import Knowledge
             }
         }
         #expect(checked > 1000)
+        // More words than a mask holds: the same lengths.
+        let many = words + (0..<70).map { [Unicode.Scalar(0x4E00 + $0)!] } + [Array("站".unicodeScalars)]
+        let wide = SpanMatcher(units: units, words: many).spans(in: s)
+        let flags = many.indices.map { $0 == 1 }
+        for r in [0..<s.count, 0..<10, 20..<40] {
+            let length = many.enumerated().filter { retrieval.contains(s, r, $0.1) || $0.0 == 1 }.reduce(0) { $0 + $1.1.count }
+            #expect(wide.wordLength(in: r, words: many, also: flags) == length, "\(r)")
+            let narrow = words.enumerated().filter { retrieval.contains(s, r, $0.1) || $0.0 == 1 }.reduce(0) { $0 + $1.1.count }
+            #expect(printed.wordLength(in: r, words: words, also: words.indices.map { $0 == 1 }) == narrow, "\(r)")
+        }
         #expect(printed.anywhere == (1 << UInt64(units.count - 2)) - 1 | (1 << UInt64(units.count - 1)))
     }
 }

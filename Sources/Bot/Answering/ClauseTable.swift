@@ -157,6 +157,18 @@ struct PrintedSpans {
     /// Total length of the distinct question words printed inside `r` or flagged in `also`
     /// (the headline's).
     func wordLength(in r: Range<Int>, words: [[Unicode.Scalar]], also: [Bool] = []) -> Int {
+        // Up to 64 words (every question seen) in a bit mask: this runs for every window.
+        if words.count <= 64 {
+            var mask: UInt64 = 0
+            for (i, flagged) in also.enumerated() where flagged { mask |= 1 << UInt64(i) }
+            for span in spans where span.word && PrintedSpans.inside(span, r) { mask |= 1 << UInt64(span.item) }
+            var total = 0
+            while mask != 0 {
+                total += words[mask.trailingZeroBitCount].count
+                mask &= mask - 1
+            }
+            return total
+        }
         var found = also.isEmpty ? [Bool](repeating: false, count: words.count) : also
         for span in spans where span.word && PrintedSpans.inside(span, r) { found[Int(span.item)] = true }
         var total = 0
