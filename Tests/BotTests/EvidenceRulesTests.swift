@@ -189,6 +189,12 @@ import Knowledge
         return { service.answer(Request(id: nil, text: $0, session: session), defaultSession: "default") }
     }
 
+    /// The same dialogue, answers only.
+    static func dialogueAnswers() -> (String) -> String {
+        let ask = dialogue()
+        return { ask($0).answer }
+    }
+
     static func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
 
     @Test(arguments: [
@@ -311,8 +317,7 @@ import Knowledge
 
     /// A line named in a labelled entry, asked over three turns: its route, then its own lines.
     @Test func threeTurnsAboutALabelledLine() {
-        let dialogue = Self.dialogue()
-        func ask(_ q: String) -> String { dialogue(q).answer }
+        let ask = Self.dialogueAnswers()
         let first = ask("清明5号线从哪里发车")
         #expect(first.contains("禾城站"), "\(first)")
         let second = ask("头班几点")
@@ -366,8 +371,7 @@ import Knowledge
     /// (`书画比赛`, printed in passing on the first page as `禾城书画院`) is not about the first
     /// contest: its prizes are not given.
     @Test func aQuestionNamingAnotherPagesSubjectIsNoFollowUp() {
-        let dialogue = Self.dialogue()
-        func ask(_ q: String) -> String { dialogue(q).answer }
+        let ask = Self.dialogueAnswers()
         let first = ask("禾城文创产品设计大赛金奖奖金多少")
         #expect(first.contains("20000"), "\(first)")
         let second = ask("书画比赛一等奖奖金多少")

@@ -9,7 +9,7 @@ import Foundation
 /// | `途经东门、南湖和西塘等站点,`                       | `listItems(in: …)`           | `东门` `南湖` `西塘等站点`     |
 /// | `青浦盈港东路嘉松中路(地铁17号线)`                 | `splitTrailingParenthetical` | body + `地铁17号线`            |
 extension SentenceScanner {
-    /// Punctuation that ends a phrase. Unlike `clauseBreaks`, dashes do not: `a——b` is one phrase.
+    /// Punctuation that ends a phrase. Unlike clause breaks (`isClauseBreak`), dashes do not: `a——b` is one phrase.
     public static let phraseBreaks: Set<Unicode.Scalar> = [",", ";", "。", "!", "?", "…"]
 
     /// Separators between the items of a printed list (`a、b和c`), longest first.

@@ -154,10 +154,7 @@ public struct SentenceScanner {
 
     // MARK: - Clauses
 
-    /// Clause punctuation: a clause ends at these (and at the sentence's ends).
-    public static let clauseBreaks: Set<Unicode.Scalar> = [",", ";", "。", "!", "?", ":", "…", "—"]
-
-    /// Membership in `clauseBreaks` without hashing.
+    /// Clause punctuation: a clause ends at `, ; 。 ! ? : … —` (and at the sentence's ends).
     @inline(__always) static func isClauseBreak(_ c: Unicode.Scalar) -> Bool {
         switch c {
         case ",", ";", "。", "!", "?", ":", "…", "—": return true
