@@ -237,4 +237,21 @@ import Knowledge
         let typo = service.engine.analyzer.analyze("社会保帐市民卡服务中心在哪")
         #expect(typo.corrections.map { $0.from + "→" + $0.to } == ["保帐→保障"])
     }
+
+    /// A word of the maintained dictionary is not a typo because the pages print a name that
+    /// sounds like it: `封路` stays although the page prints only `封道` and a terminus `三丰路`.
+    @Test func dictionaryWordsAreNotTypos() throws {
+        let corpus = TemporaryDirectory()
+        try F.write([("notice.txt", """
+            关于三丰路封道施工期间公交临时调整的通告
+            发布日期：2025-05-20
+
+            一、80路（三丰路—嘉兴火车站）
+            因三丰路封道施工，自2025年5月28日起，80路临时绕行。
+            """)], to: corpus.path)
+        let service = try BotService(corpusDirectory: corpus.path, intentsDirectory: F.intentsDirectory, logger: .silent)
+        let u = service.engine.analyzer.analyze("哪天开始封路")
+        #expect(u.corrections.isEmpty, "\(u.corrections.map { $0.from + "→" + $0.to })")
+        #expect(u.normalizedText.contains("封路"))
+    }
 }

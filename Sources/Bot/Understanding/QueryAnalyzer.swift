@@ -75,6 +75,11 @@ final class QueryAnalyzer: Sendable {
             var recognised = Set<Int>()
             for r in questionWords.hits(in: raw).map(\.range) + domainWords.hits(in: raw).map(\.range)
                 + matcher.keywordRanges(chinese: raw) { recognised.formUnion(r) }
+            // A word of two or more characters in the maintained dictionary (`封路`, `方案`) is a
+            // word, not a typo, even where the pages print another one (`封道`).
+            for r in WordSegmenter.shared.words(raw) where r.count >= 2 && raw[r].allSatisfy(ScalarClass.isHan) {
+                recognised.formUnion(r)
+            }
             let (corrected, corrections) = typos.correct(raw, protected: protectedScalars, protectedPositions: recognised) { a, b in
                 kb.index.sentenceFrequency(Term(bigram: a, b)) > 0
             }
