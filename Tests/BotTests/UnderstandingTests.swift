@@ -238,9 +238,10 @@ import Knowledge
         #expect(typo.corrections.map { $0.from + "→" + $0.to } == ["保帐→保障"])
     }
 
-    /// A word of the maintained dictionary is not a typo because the pages print a name that
-    /// sounds like it: `封路` stays although the page prints only `封道` and a terminus `三丰路`.
-    @Test func dictionaryWordsAreNotTypos() throws {
+    /// An ordinary word is not a typo because it sounds like the end of a name: `封路` stays
+    /// although the page prints only `封道` and a terminus `三丰路` (a correction must begin a
+    /// name or join a neighbour into a piece of one).
+    @Test func wordsSoundingLikeTheEndOfANameAreNotTypos() throws {
         let corpus = TemporaryDirectory()
         try F.write([("notice.txt", """
             关于三丰路封道施工期间公交临时调整的通告

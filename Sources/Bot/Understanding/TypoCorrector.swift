@@ -9,15 +9,31 @@ import Knowledge
 struct TypoCorrector: Sendable {
     /// Pinyin of a bigram (`qing|pu`) → name bigrams with that reading and their frequency.
     private let byReading: [String: [(Unicode.Scalar, Unicode.Scalar, Int)]]
+    /// Han trigrams printed inside names, and the first two characters of each name: a
+    /// corrected pair must join a neighbour of the question into a piece of a name (`胶通学校` →
+    /// `交通学`), or begin a name (`青蒲` → the `青浦` of `青浦奥特莱斯`), so `封路` never becomes
+    /// the `丰路` that ends `三丰路`.
+    private let nameTrigrams: Set<Trigram>
+    private let namePrefixes: Set<UInt64>
+
+    private struct Trigram: Hashable {
+        var a: Unicode.Scalar, b: Unicode.Scalar, c: Unicode.Scalar
+    }
 
     init(index: SentenceIndex, names: [String]) {
         var nameBigrams = Set<UInt64>()
+        var trigrams = Set<Trigram>()
+        var pairs = Set<UInt64>()
         for name in names {
             let s = Array(name.unicodeScalars)
             for k in 0..<max(0, s.count - 1) where ScalarClass.isHan(s[k]) && ScalarClass.isHan(s[k + 1]) {
                 nameBigrams.insert(Term(bigram: s[k], s[k + 1]).key)
+                if k + 2 < s.count, ScalarClass.isHan(s[k + 2]) { trigrams.insert(Trigram(a: s[k], b: s[k + 1], c: s[k + 2])) }
             }
+            if s.count >= 2, ScalarClass.isHan(s[0]), ScalarClass.isHan(s[1]) { pairs.insert(Term(bigram: s[0], s[1]).key) }
         }
+        nameTrigrams = trigrams
+        namePrefixes = pairs
         var map: [String: [(Unicode.Scalar, Unicode.Scalar, Int)]] = [:]
         for (a, b, df) in index.bigrams() where nameBigrams.contains(Term(bigram: a, b).key) {
             guard let pa = ScriptTables.pinyin(a), let pb = ScriptTables.pinyin(b), !pa.isEmpty, !pb.isEmpty else { continue }
@@ -58,6 +74,9 @@ struct TypoCorrector: Sendable {
             let rightKnown = i + 2 < out.count && ScalarClass.isHan(out[i + 2]) && known(b, out[i + 2])
             let best = candidates.filter { c in
                 guard (c.0 == a) != (c.1 == b) else { return false }
+                guard namePrefixes.contains(Term(bigram: c.0, c.1).key)
+                        || i > 0 && nameTrigrams.contains(Trigram(a: out[i - 1], b: c.0, c: c.1))
+                        || i + 2 < out.count && nameTrigrams.contains(Trigram(a: c.0, b: c.1, c: out[i + 2])) else { return false }
                 return c.0 == a ? !rightKnown : !leftKnown
             }.max { $0.2 < $1.2 }
             if let (ca, cb, _) = best {
