@@ -87,7 +87,17 @@ struct IntentAttempt {
         guard let focus = focuses.first(where: { if case .route = $0 { return true }; return false }) ?? focuses.first else {
             return intent.requiredSlots.contains(.route) ? clarifyRoute() : .notApplicable
         }
-        let indices = answerer.resolver.routes(for: focus)
+        var indices = answerer.resolver.routes(for: focus)
+        // A quoted term or a passing mention (`“动态”公交`) leads only to a route it names (its
+        // name, kind or a terminus prints it), not to any route its page happens to describe.
+        if case .entity(let e) = focus, [.term, .mention].contains(kb.entities.entities[e].kind) {
+            let names = kb.entities.entities[e].names
+            indices = indices.filter { i in
+                let r = kb.facts.routes[i]
+                let identity = [r.name?.value, r.kind?.value].compactMap { $0 } + r.termini.map(\.value)
+                return identity.contains { v in names.contains { v.contains($0) } }
+            }
+        }
         guard !indices.isEmpty else { return .notApplicable }
         // The same route may appear on several pages: use the fullest description that has the field.
         let routes = kb.facts.routes

@@ -245,6 +245,9 @@ struct RetrievalAnswerer: Sendable {
         var window: Range<Int>
         var features: [Double]
         var probability: Double
+        /// Only the label of a `key：value` line (`（四）临时新增停靠站点`): it restates the
+        /// question, so it is scored (and fitted on) but never chosen.
+        var restatesLabel = false
     }
 
     /// The best clause window by the fitted scorer, or nil when none reaches its threshold.
@@ -253,6 +256,7 @@ struct RetrievalAnswerer: Sendable {
     func answer(_ u: Understanding, focusArticles: [Int]? = nil, boostArticles: [Int] = [], wantedTypes: [AnswerType]? = nil,
                 route: String? = nil) -> Result? {
         let all = candidates(u, focusArticles: focusArticles, boostArticles: boostArticles, wantedTypes: wantedTypes, route: route)
+            .filter { !$0.restatesLabel }
         var ranked = all.sorted { $0.probability > $1.probability }
         guard let b = ranked.first, b.probability >= scorer.threshold else {
             if RetrievalAnswerer.trace, let b = ranked.first {
@@ -301,7 +305,7 @@ struct RetrievalAnswerer: Sendable {
     /// Why retrieval gave nothing: the threshold and the two best candidates (for a decline's
     /// `--explain`).
     func explainDecline(_ u: Understanding) -> JSONValue {
-        let ranked = candidates(u).sorted { $0.probability > $1.probability }
+        let ranked = candidates(u).filter { !$0.restatesLabel }.sorted { $0.probability > $1.probability }
         return .object([("threshold", .double(scorer.threshold)), ("candidates", .int(ranked.count)),
                         ("best", ranked.first.map(explained) ?? .null),
                         ("runner_up", ranked.dropFirst().first.map(explained) ?? .null)])
@@ -392,6 +396,9 @@ struct RetrievalAnswerer: Sendable {
             if let route {
                 let printed = RetrievalAnswerer.routeIDs(in: sentence.scalars)
                 if !printed.isEmpty && !printed.contains(route) { continue }
+                // Nor does a line under another route's section (`三、281路（…）` > `（三）临时新增停靠站点：…`).
+                let sectionRoutes = RetrievalAnswerer.routeIDs(in: headings[sentence.article]?[sentence.paragraph] ?? [])
+                if printed.isEmpty && !sectionRoutes.isEmpty && !sectionRoutes.contains(route) { continue }
             }
             if let names = headingNames[sentence.article]?[sentence.paragraph], let siblings = siblingNames[sentence.article], names.contains(where: {
                 siblings.contains($0) && RetrievalAnswerer.namesAnotherEntity(u, heading: $0, context: title ?? [], headings[sentence.article]?[sentence.paragraph] ?? [])
@@ -407,6 +414,7 @@ struct RetrievalAnswerer: Sendable {
             // A section of values before a change (`（一）改道前`) answers only a question about before.
             let sectionTense = SentenceScanner.changeMarkers(in: heading, 0..<heading.count).last?.before
             if sectionTense == true && !wantsBefore { continue }
+            let valueStart = isDocument ? PageStructure.valueStart(of: sentence.scalars) : nil
             for (a, b) in table.windows {
                 let w = table.combine(a, b)
                 // Nor a clause printing only the value before a change (`调整前10元`), or only the one after
@@ -432,7 +440,8 @@ struct RetrievalAnswerer: Sendable {
                 ]
                 let p = scorer.probability(features)
                 if RetrievalAnswerer.trace { FileHandle.standardError.write(Data("  win \(w.range) pred=\(predicateCoverage) p=\(p)\n".utf8)) }
-                out.append(Candidate(sentence: hit.sentence, window: w.range, features: features, probability: p))
+                out.append(Candidate(sentence: hit.sentence, window: w.range, features: features, probability: p,
+                                     restatesLabel: valueStart.map { w.range.upperBound <= $0 } ?? false))
             }
         }
         return out
@@ -453,7 +462,7 @@ struct RetrievalAnswerer: Sendable {
     /// Whether the scorer would answer the question from one of these sentences: the evidence a
     /// typed fact about an entity the question does not name must have.
     func accepts(_ u: Understanding, sentences: [Int]) -> Bool {
-        candidates(u, onlySentences: sentences).contains { $0.probability >= scorer.threshold }
+        candidates(u, onlySentences: sentences).contains { $0.probability >= scorer.threshold && !$0.restatesLabel }
     }
 
     /// Route ids a text prints (`85` of `调度室（85路）`, `K162`): letters and digits before 路.

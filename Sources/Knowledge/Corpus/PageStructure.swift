@@ -72,6 +72,12 @@ public enum PageStructure {
         return (String(String.UnicodeScalarView(key)).trimmingCharacters(in: .whitespaces), colon + 1)
     }
 
+    /// Where the value of a `key：value` line (numbered or not: `（四）临时新增停靠站点：A`) begins, or nil.
+    public static func valueStart(of line: [Unicode.Scalar]) -> Int? {
+        let n = numbering(line)?.length ?? 0
+        return keyValue(Array(line[n...])).map { n + $0.valueStart }
+    }
+
     /// The label in its simplified, half-width form (`電話` → `电话`), for matching header names.
     static func canonical(_ key: String) -> String {
         String(scalars: Normalizer.foldWidthScriptAndSpace(key, track: false).scalars)
