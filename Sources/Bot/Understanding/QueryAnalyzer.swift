@@ -75,8 +75,8 @@ final class QueryAnalyzer: Sendable {
             var recognised = Set<Int>()
             for r in questionWords.hits(in: raw).map(\.range) + domainWords.hits(in: raw).map(\.range)
                 + matcher.keywordRanges(chinese: raw) { recognised.formUnion(r) }
-            // A word of two or more characters in the maintained dictionary (`封路`, `方案`) is a
-            // word, not a typo, even where the pages print another one (`封道`).
+            // A word of two or more characters in ICU's dictionary (`逛逛`, `通行证`, `方案`) is a
+            // word, not a typo, though a name nearby sounds like part of it (`广`, `政`, `例`).
             for r in WordSegmenter.shared.words(raw) where r.count >= 2 && raw[r].allSatisfy(ScalarClass.isHan) {
                 recognised.formUnion(r)
             }
