@@ -245,9 +245,6 @@ struct RetrievalAnswerer: Sendable {
         var window: Range<Int>
         var features: [Double]
         var probability: Double
-        /// Only the label of a `key：value` line (`（四）临时新增停靠站点`): it restates the
-        /// question, so it is scored (and fitted on) but never chosen.
-        var restatesLabel = false
     }
 
     /// The best clause window by the fitted scorer, or nil when none reaches its threshold.
@@ -256,7 +253,6 @@ struct RetrievalAnswerer: Sendable {
     func answer(_ u: Understanding, focusArticles: [Int]? = nil, boostArticles: [Int] = [], wantedTypes: [AnswerType]? = nil,
                 route: String? = nil) -> Result? {
         let all = candidates(u, focusArticles: focusArticles, boostArticles: boostArticles, wantedTypes: wantedTypes, route: route)
-            .filter { !$0.restatesLabel }
         var ranked = all.sorted { $0.probability > $1.probability }
         guard let b = ranked.first, b.probability >= scorer.threshold else {
             if RetrievalAnswerer.trace, let b = ranked.first {
@@ -305,7 +301,7 @@ struct RetrievalAnswerer: Sendable {
     /// Why retrieval gave nothing: the threshold and the two best candidates (for a decline's
     /// `--explain`).
     func explainDecline(_ u: Understanding) -> JSONValue {
-        let ranked = candidates(u).filter { !$0.restatesLabel }.sorted { $0.probability > $1.probability }
+        let ranked = candidates(u).sorted { $0.probability > $1.probability }
         return .object([("threshold", .double(scorer.threshold)), ("candidates", .int(ranked.count)),
                         ("best", ranked.first.map(explained) ?? .null),
                         ("runner_up", ranked.dropFirst().first.map(explained) ?? .null)])
@@ -318,9 +314,10 @@ struct RetrievalAnswerer: Sendable {
     /// decides).
     ///
     /// `onlySentences` scores those sentences instead of the search's hits (a typed fact's own
-    /// sentences, `accepts`).
+    /// sentences, `accepts`). A window holding only the label of a `key：value` line restates the
+    /// question and is left out, unless `includingLabels` (the scorer's training rows keep it).
     func candidates(_ u: Understanding, focusArticles: [Int]? = nil, boostArticles: [Int] = [], wantedTypes: [AnswerType]? = nil,
-                    onlySentences: [Int]? = nil, route: String? = nil) -> [Candidate] {
+                    onlySentences: [Int]? = nil, route: String? = nil, includingLabels: Bool = false) -> [Candidate] {
         // Question and domain words (`大概`, `趟`) are no content to look for.
         let units = units(of: u).filter { !$0.filler }
         let total = units.reduce(0) { $0 + $1.weight }
@@ -414,9 +411,11 @@ struct RetrievalAnswerer: Sendable {
             // A section of values before a change (`（一）改道前`) answers only a question about before.
             let sectionTense = SentenceScanner.changeMarkers(in: heading, 0..<heading.count).last?.before
             if sectionTense == true && !wantsBefore { continue }
-            let valueStart = isDocument ? PageStructure.valueStart(of: sentence.scalars) : nil
+            let valueStart = isDocument && !includingLabels ? PageStructure.valueStart(of: sentence.scalars) : nil
             for (a, b) in table.windows {
                 let w = table.combine(a, b)
+                // The label of a `key：value` line alone (`（四）临时新增停靠站点`) restates the question.
+                if let valueStart, w.range.upperBound <= valueStart { continue }
                 // Nor a clause printing only the value before a change (`调整前10元`), or only the one after
                 // when before is asked.
                 if let tense = RetrievalAnswerer.tense(sentence.scalars, w.range), tense != wantsBefore { continue }
@@ -440,8 +439,7 @@ struct RetrievalAnswerer: Sendable {
                 ]
                 let p = scorer.probability(features)
                 if RetrievalAnswerer.trace { FileHandle.standardError.write(Data("  win \(w.range) pred=\(predicateCoverage) p=\(p)\n".utf8)) }
-                out.append(Candidate(sentence: hit.sentence, window: w.range, features: features, probability: p,
-                                     restatesLabel: valueStart.map { w.range.upperBound <= $0 } ?? false))
+                out.append(Candidate(sentence: hit.sentence, window: w.range, features: features, probability: p))
             }
         }
         return out
@@ -462,7 +460,7 @@ struct RetrievalAnswerer: Sendable {
     /// Whether the scorer would answer the question from one of these sentences: the evidence a
     /// typed fact about an entity the question does not name must have.
     func accepts(_ u: Understanding, sentences: [Int]) -> Bool {
-        candidates(u, onlySentences: sentences).contains { $0.probability >= scorer.threshold && !$0.restatesLabel }
+        candidates(u, onlySentences: sentences).contains { $0.probability >= scorer.threshold }
     }
 
     /// Route ids a text prints (`85` of `调度室（85路）`, `K162`): letters and digits before 路.
@@ -530,7 +528,7 @@ struct RetrievalAnswerer: Sendable {
     /// A numbered heading of a notice (`3. 许村服务点`): names a section, says nothing of it.
     func isHeadingLine(_ s: Sentence) -> Bool {
         guard let n = PageStructure.numbering(s.scalars) else { return false }
-        return s.scalars.count - n.length <= 30 && PageStructure.keyValue(Array(s.scalars[n.length...])) == nil
+        return s.scalars.count - n.length <= 30 && PageStructure.valueStart(of: s.scalars) == nil
     }
 
     /// The printed text of a candidate's window.

@@ -56,7 +56,8 @@ enum ScorerTrainingData {
                 let contextFocus = focuses.isEmpty && answerer.isFollowUp(u) ? state.flatMap(answerer.resolve) : nil
                 let focusArticles = focuses.first.map { answerer.resolver.articles(for: $0) }.flatMap { $0.isEmpty ? nil : $0 }
                 let boost = contextFocus.map { answerer.resolver.articles(for: $0) } ?? []
-                let candidates = answerer.retrieval.candidates(u, focusArticles: focusArticles, boostArticles: boost)
+                // Label-only windows are never chosen but stay in the training rows (negatives).
+                let candidates = answerer.retrieval.candidates(u, focusArticles: focusArticles, boostArticles: boost, includingLabels: true)
                     .map { (candidate: $0, text: answerer.retrieval.text(of: $0)) }
                 var rows: [String] = []
                 for (c, printed) in candidates {
