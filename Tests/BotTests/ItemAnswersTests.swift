@@ -166,4 +166,57 @@ import Knowledge
         #expect(ItemAnswerer.abbreviation(of: "南湖区市民卡服务分中心", in: q("南湖区公交卡分中心的电话")) == nil)
         #expect(ItemAnswerer.abbreviation(of: "城南交通卡服务中心", in: q("城南中心在哪")) == nil)   // too much left out
     }
+
+    /// Clinics of one guide, each with its own lines; two print the same hours line.
+    static let clinics = """
+        禾城区儿童接种门诊信息
+        发布日期：2030-03-01
+        信息来源：禾城区疾病预防控制中心
+
+        一、接种门诊
+        （一）南湖区东湖街道社区卫生服务中心预防接种门诊
+        地址：东湖路18号
+        电话：0573-81230001
+        接种时间：周一至周五上午8:00—11:30
+        （二）南湖区西河街道社区卫生服务中心预防接种门诊
+        地址：西河路66号
+        电话：0573-81230002
+        接种时间：周二、周四下午13:30—16:30
+        （三）南湖区北塘街道社区卫生服务中心预防接种门诊
+        地址：北塘路9号
+        接种时间：周一至周五上午8:00—11:30
+        """
+
+    static func clinicService() throws -> BotService {
+        let corpus = TemporaryDirectory()
+        try BotFixtures.write([("clinics.txt", clinics)], to: corpus.path)
+        return try BotService(corpusDirectory: corpus.path, intentsDirectory: BotFixtures.intentsDirectory, logger: .silent)
+    }
+
+    /// Named by the words that tell it from its siblings (`西河街道接种门诊`), the item answers
+    /// with its own value, never a sibling's (before, the place in a sibling's heading line made
+    /// that line the "where" answer).
+    @Test func anItemNamedByItsDistinctWords() throws {
+        let service = try Self.clinicService()
+        func ask(_ q: String) -> String { service.answer(Request(id: nil, text: q, session: nil), defaultSession: "c").answer }
+        let r = ask("西河街道接种门诊在哪里")
+        #expect(r.contains("西河路66号") && !r.contains("东湖路") && !r.contains("北塘路"), "\(r)")
+        let phone = ask("东湖街道接种门诊电话多少")
+        #expect(phone.contains("0573-81230001") && !phone.contains("81230002"), "\(phone)")
+        // A span every clinic's name fits names none of them.
+        func q(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+        #expect(ItemAnswerer.abbreviation(of: "西河街道社区卫生服务中心预防接种门诊", in: q("西河街道接种门诊在哪里"), leftOut: .max) == "西河街道接种门诊")
+        #expect(ItemAnswerer.abbreviation(of: "西河街道社区卫生服务中心预防接种门诊", in: q("西河街道接种门诊在哪里")) == nil)
+    }
+
+    /// A line printed the same under two items (`接种时间：周一至周五上午8:00—11:30`) is a line of
+    /// each: the second item keeps its hours.
+    @Test func aRepeatedKeyLineBelongsToEachItem() throws {
+        let service = try Self.clinicService()
+        let items = service.engine.kb.items.filter { $0.name.contains("北塘街道") }
+        #expect(items.count == 1)
+        #expect(items.first?.fields.contains { $0.key == "接种时间" && $0.value.contains("8:00—11:30") } == true, "\(items)")
+        let r = service.answer(Request(id: nil, text: "北塘街道接种门诊几点接种", session: nil), defaultSession: "c").answer
+        #expect(r.contains("北塘街道") && r.contains("8:00"), "\(r)")
+    }
 }

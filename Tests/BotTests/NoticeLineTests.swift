@@ -70,4 +70,13 @@ import Knowledge
         let answer = Self.ask("动态公交几点到几点有车")
         #expect(!answer.contains("82路"), "\(answer)")
     }
+
+    /// A question asking a kind of value (a fare) is not answered with the route's overview
+    /// when the route has no value of that kind: `fare` and `bus route` both match intents, and
+    /// only the one that gives a fare may answer.
+    @Test func aFareQuestionIsNotAnsweredWithTheOverview() {
+        let answer = Self.ask("What is the fare on bus route 82?")
+        #expect(!answer.contains("数字小镇") && answer.hasPrefix("Sorry"), "\(answer)")
+        #expect(Self.ask("Tell me about bus route 82").contains("数字小镇"))
+    }
 }

@@ -92,18 +92,19 @@ struct ItemAnswerer: Sendable {
         case missing(PageItem, AnswerType)
     }
 
-    /// The span of `q` that prints `name` with up to 3 of its characters left out, beginning and
-    /// ending as the name does (its first and last two), or nil.
-    static func abbreviation(of name: String, in q: [Unicode.Scalar]) -> String? {
+    /// The span of `q` that prints `name` with up to `leftOut` of its characters left out
+    /// (3 by default; a span of at least 4 when more), beginning and ending as the name does
+    /// (its first and last two), or nil.
+    static func abbreviation(of name: String, in q: [Unicode.Scalar], leftOut: Int = 3) -> String? {
         let n = Array(name.unicodeScalars)
-        guard n.count >= 6, q.count >= n.count - 3 else { return nil }
+        guard n.count >= 6, q.count >= max(4, n.count - leftOut) else { return nil }
         let head = Array(n[..<2]), tail = Array(n[(n.count - 2)...])
         var from = 0
         while let i = firstIndex(of: head, in: q, within: from..<q.count) {
             from = i + 1
             guard let j = firstIndex(of: tail, in: q, within: (i + 2)..<min(q.count, i + n.count)) else { continue }
             let w = q[i..<(j + 2)]
-            guard w.count >= n.count - 3, w.count < n.count else { continue }
+            guard w.count >= max(4, n.count - leftOut), w.count < n.count else { continue }
             // Every character of the span, in order, in the name.
             var k = 0
             for c in w { while k < n.count && n[k] != c { k += 1 }; k += 1 }
@@ -138,6 +139,20 @@ struct ItemAnswerer: Sendable {
                     ?? shortNames[i].flatMap({ ItemAnswerer.abbreviation(of: $0, in: u.normalized) }) { abbreviated[i] = w }
             }
             named = near.filter { abbreviated[$0] != nil }
+        }
+        // Asked by the words that tell it from its siblings (`建设街道接种门诊` for
+        // `南湖区建设街道社区卫生服务中心预防接种门诊`): a shorter span in the same order, taken only
+        // when it fits one item's name (`接种门诊` alone fits every clinic and names none).
+        if named.isEmpty {
+            var loose: [Int: String] = [:]
+            for i in near {
+                if let w = ItemAnswerer.abbreviation(of: kb.items[i].normalizedName, in: u.normalized, leftOut: .max)
+                    ?? shortNames[i].flatMap({ ItemAnswerer.abbreviation(of: $0, in: u.normalized, leftOut: .max) }) { loose[i] = w }
+            }
+            if Set(loose.keys.map { kb.items[$0].normalizedName }).count == 1 {
+                named = near.filter { loose[$0] != nil }
+                abbreviated = loose
+            }
         }
         if named.isEmpty, let ref = state?.entity, ref.kind == ItemAnswerer.entityKind, q.unicodeScalars.count <= 12 {
             named = byLength.filter { kb.items[$0].name == ref.name }

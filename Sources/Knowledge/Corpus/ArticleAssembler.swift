@@ -132,7 +132,9 @@ struct ArticleAssembler {
             p = String(p.dropFirst(d.count)).trimmed
         }
         guard !p.isEmpty, !drafts.isEmpty else { return }
-        if drafts[drafts.count - 1].paragraphs.contains(p) { return }   // exact duplicate kept once
+        // An exact duplicate is kept once, but not a `key：value` line: items of a notice print the
+        // same line each under its own heading (`接种时间：周一至周五上午8:00—11:30`).
+        if drafts[drafts.count - 1].paragraphs.contains(p), PageStructure.keyValue(Array(p.unicodeScalars)) == nil { return }
         drafts[drafts.count - 1].paragraphs.append(p)
     }
 }
