@@ -119,6 +119,11 @@ import Knowledge
         // Asked first in its own session the same words ask no kind of value: no address given.
         let bare = Self.ask("火车站服务点呢")
         #expect(!bare.answer.contains("南溪路"), "\(bare.answer)")
+        // A question naming the new item with words of its own asks something else, not the address.
+        let own = "i-" + UUID().uuidString
+        #expect(Self.ask("城南交通卡服务中心在哪里", session: own).answer.contains("南溪路588号"))
+        let other = Self.ask("那火车站服务点节假日也开吗", session: own)
+        #expect(!other.answer.contains("站前广场东侧"), "\(other.answer)")
     }
 
     /// A pointing word inside an item's name (`火车站那个服务点`) still names the item.
@@ -185,6 +190,9 @@ import Knowledge
         （三）南湖区北塘街道社区卫生服务中心预防接种门诊
         地址：北塘路9号
         接种时间：周一至周五上午8:00—11:30
+        （四）秀洲区王店镇卫生院预防接种门诊
+        地址：王店镇梅北路12号
+        电话：暂未开通，请向所在社区咨询
         """
 
     static func clinicService() throws -> BotService {
@@ -207,6 +215,29 @@ import Knowledge
         func q(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
         #expect(ItemAnswerer.abbreviation(of: "西河街道社区卫生服务中心预防接种门诊", in: q("西河街道接种门诊在哪里"), leftOut: .max) == "西河街道接种门诊")
         #expect(ItemAnswerer.abbreviation(of: "西河街道社区卫生服务中心预防接种门诊", in: q("西河街道接种门诊在哪里")) == nil)
+    }
+
+    /// A page mostly about one district's clinics still answers for another district it prints
+    /// (`秀洲区…` on a page about 南湖区 ones); an item is named by the first half of its name; and
+    /// a line labelled with the kind asked is the answer even without a value of that kind.
+    @Test func anItemOfAnotherDistrictByTheFirstHalfOfItsName() throws {
+        let service = try Self.clinicService()
+        func ask(_ q: String) -> String { service.answer(Request(id: nil, text: q, session: nil), defaultSession: "c").answer }
+        let full = ask("秀洲区王店镇卫生院预防接种门诊地址在哪")
+        #expect(full.contains("梅北路12号"), "\(full)")
+        let half = ask("王店镇卫生院电话多少")
+        #expect(half.contains("暂未开通") && !half.contains("8123"), "\(half)")
+        let phone = ask("王店镇卫生院预防接种门诊电话多少")
+        #expect(phone.contains("暂未开通") && !phone.contains("8123"), "\(phone)")
+        // The page is mostly about 南湖区 clinics; it prints 秀洲 too, so a 秀洲 question is on it.
+        let answerer = service.engine.answerer
+        #expect(answerer.pagePlaces["clinics.txt"] == "南湖")
+        let u = service.engine.analyzer.analyze("秀洲区王店镇卫生院预防接种门诊地址在哪")
+        let article = try #require(service.engine.kb.items.first { $0.name.contains("王店镇") }).article
+        #expect(answerer.items.pageTexts.printsEverything(u, in: article, besides: ["秀洲区王店镇卫生院预防接种门诊"], pagePlaces: answerer.pagePlaces))
+        func q(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+        #expect(ItemAnswerer.leadingPart(of: "王店镇卫生院预防接种门诊", in: q("王店镇卫生院在哪")) == "王店镇卫生院")
+        #expect(ItemAnswerer.leadingPart(of: "王店镇卫生院预防接种门诊", in: q("王店镇在哪")) == nil)    // under half the name
     }
 
     /// A line printed the same under two items (`接种时间：周一至周五上午8:00—11:30`) is a line of

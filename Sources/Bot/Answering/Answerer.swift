@@ -115,6 +115,10 @@ final class Answerer: Sendable {
     func lacksAskedValue(_ u: Understanding, _ a: Answer) -> Bool {
         guard u.language == .zh, let asked = AnswerType.primary(of: u.answerTypes), RetrievalAnswerer.strongTypes.contains(asked),
               asked != .place else { return false }     // a place is named as often as it is addressed
+        // An item's line labelled with the kind asked says what the page gives for it, value or
+        // not (`电话：暂未开通，请向所在社区咨询`).
+        if a.intent == "page.item", let sid = a.sentences.first, let words = ItemAnswerer.labelWords[asked],
+           let kv = PageStructure.keyValue(kb.sentences[sid].scalars), words.contains(where: { kv.key.contains($0) }) { return false }
         var text = Array(normalizer.normalize(a.text).unicodeScalars)
         if let n = PageStructure.numbering(text) { text.removeFirst(n.length) }   // `3.` numbers an item, it is no value
         var context = AnswerTypeDetector.Context.none     // any place or name suffix, not only the question's

@@ -113,6 +113,18 @@ struct ItemAnswerer: Sendable {
         return nil
     }
 
+    /// The longest beginning of `name` that `q` prints, when it is at least 5 characters and half
+    /// the name (`大桥镇卫生院` for `大桥镇卫生院预防接种门诊`), or nil.
+    static func leadingPart(of name: String, in q: [Unicode.Scalar]) -> String? {
+        let n = Array(name.unicodeScalars)
+        var k = n.count - 1
+        while k >= max(5, (n.count + 1) / 2) {
+            if firstIndex(of: Array(n[..<k]), in: q, within: 0..<q.count) != nil { return String(String.UnicodeScalarView(n[..<k])) }
+            k -= 1
+        }
+        return nil
+    }
+
     /// Words a question may put inside an item's name (`乍浦那个服务点`).
     static let pointingWords = ["那个", "这个", "那家", "这家"]
 
@@ -141,13 +153,15 @@ struct ItemAnswerer: Sendable {
             named = near.filter { abbreviated[$0] != nil }
         }
         // Asked by the words that tell it from its siblings (`建设街道接种门诊` for
-        // `南湖区建设街道社区卫生服务中心预防接种门诊`): a shorter span in the same order, taken only
-        // when it fits one item's name (`接种门诊` alone fits every clinic and names none).
+        // `南湖区建设街道社区卫生服务中心预防接种门诊`, `大桥镇卫生院` for `…大桥镇卫生院预防接种门诊`): a
+        // shorter span in the same order or the name's first half, taken only when it fits one
+        // item's name (`接种门诊` alone fits every clinic and names none).
         if named.isEmpty {
             var loose: [Int: String] = [:]
             for i in near {
-                if let w = ItemAnswerer.abbreviation(of: kb.items[i].normalizedName, in: u.normalized, leftOut: .max)
-                    ?? shortNames[i].flatMap({ ItemAnswerer.abbreviation(of: $0, in: u.normalized, leftOut: .max) }) { loose[i] = w }
+                let names = [kb.items[i].normalizedName] + (shortNames[i].map { [$0] } ?? [])
+                if let w = names.lazy.compactMap({ ItemAnswerer.abbreviation(of: $0, in: u.normalized, leftOut: .max) }).first
+                    ?? names.lazy.compactMap({ ItemAnswerer.leadingPart(of: $0, in: u.normalized) }).first { loose[i] = w }
             }
             if Set(loose.keys.map { kb.items[$0].normalizedName }).count == 1 {
                 named = near.filter { loose[$0] != nil }
@@ -162,8 +176,16 @@ struct ItemAnswerer: Sendable {
                                                                pagePlaces: pagePlaces) }
         }
         guard !named.isEmpty else { return nil }
-        // `那许村服务点呢` asks of a new item what the last answer gave.
-        let asked = AnswerType.primary(of: u.answerTypes) ?? previousAsked
+        // `那许村服务点呢` asks of a new item what the last answer gave; a question with words of
+        // its own (`南站那个服务点能补办学生卡吗`) does not.
+        var asked = AnswerType.primary(of: u.answerTypes)
+        if asked == nil, let previousAsked, let first = named.first {
+            var rest = plain
+            for n in [kb.items[first].normalizedName, shortNames[first], abbreviated[first]].compactMap({ $0 }) where rest.contains(n) {
+                rest = rest.replacingOccurrences(of: n, with: " ")
+            }
+            if ListAnswerer.contentWords(rest).isEmpty { asked = previousAsked }
+        }
         // A place, office or window asked for its phone, address, hours or fee.
         if let asked, ItemAnswerer.labelWords[asked] != nil {
             let places = named.filter { !kb.items[$0].fields.contains { $0.key.isEmpty } }

@@ -173,9 +173,11 @@ struct PageTexts: Sendable {
     /// Whether every content word of the question (but `besides`, which the match explains) is
     /// printed in the article, and a place the question names is the page's place.
     func printsEverything(_ u: Understanding, in article: Int, besides: [String], pagePlaces: [String: String]) -> Bool {
-        if !u.places.isEmpty, let place = pagePlaces[kb.articles[article].id.file],
-           !u.places.contains(where: { $0.contains(place) || place.contains($0) }) { return false }
         let text = texts[article] ?? ""
+        // A place the question names is the page's, or one the page prints (a city's guide lists
+        // its districts' clinics: `秀洲区高照街道接种点` is on a page mostly about 南湖区 ones).
+        if !u.places.isEmpty, let place = pagePlaces[kb.articles[article].id.file],
+           !u.places.contains(where: { $0.contains(place) || place.contains($0) || text.contains($0) }) { return false }
         // The names are taken out before the words are found: `服务站在哪里` is no word `站在`.
         var rest = u.normalizedText
         for b in besides where !b.isEmpty && rest.contains(b) { rest = rest.replacingOccurrences(of: b, with: " ") }
