@@ -25,6 +25,28 @@ private typealias F = BotFixtures
         }
     }
 
+    /// A road's story that also names a bus line: a question about the road's cost is the
+    /// story's, not a fare question to ask back about (the line is on the page, the cost is not
+    /// one of its facts).
+    @Test func aLineOfARoutesPageThatIsNoRouteFactIsNotAskedBack() throws {
+        let dir = TemporaryDirectory()
+        try F.write(F.pages + [("2024-03-20_南湖版.txt", """
+            南湖版
+
+            JIAXING DAILY
+
+            禾城大道昨日建成通车
+
+            本报讯 禾城大道昨天上午正式建成通车。这条公路全长约20公里，总投资约9亿元，串起沿线6个镇街。
+
+            通车当天，城乡公交K801路同步开通，沿禾城大道运行，全程票价2元，首班车6:00发车。
+            """)], to: dir.path)
+        let service = try BotService(corpusDirectory: dir.path, intentsDirectory: F.intentsDirectory, logger: .silent)
+        #expect(service.engine.kb.facts.routes.contains { $0.routeID == "K801" })
+        let r = service.answer(Request(id: nil, text: "禾城大道一共投资了多少钱", session: "road"), defaultSession: "d").answer
+        #expect(!r.contains("哪一路") && r.contains("9亿元"), "\(r)")
+    }
+
     @Test(arguments: ["设计大赛报名截止到哪天", "老年大学在哪里", "新塍镇便民服务中心有多少个窗口", "明天天气怎么样"])
     func aPreviousRouteDoesNotChangeAnUnrelatedQuestion(_ q: String) {
         let session = "f-" + UUID().uuidString

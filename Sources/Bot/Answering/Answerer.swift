@@ -32,6 +32,8 @@ final class Answerer: Sendable {
     let routeIDs: Set<String>
     /// Articles that print a route's facts.
     let routeArticles: Set<Int>
+    /// Sentences some route's facts were read from.
+    let routeSentences: Set<Int>
     let entityByName: [EntityKind: [String: Int]]
 
     init(kb: KnowledgeBase, catalog: IntentCatalog) {
@@ -56,6 +58,7 @@ final class Answerer: Sendable {
         figuresByMeasure = order.map { ($0, groups[$0]!) }
         routeIDs = Set(kb.facts.routes.map(\.routeID))
         routeArticles = Set(kb.facts.routes.map(\.article))
+        routeSentences = kb.facts.routes.reduce(into: Set<Int>()) { $0.formUnion($1.sourceSentences) }
         var byName: [EntityKind: [String: Int]] = [:]
         for e in kb.entities.entities where byName[e.kind]?[e.name] == nil { byName[e.kind, default: [:]][e.name] = e.id }
         entityByName = byName
@@ -215,13 +218,15 @@ final class Answerer: Sendable {
                 // A route question naming no route: ask which, rather than let retrieval pick one.
                 // Asked back when the question is nothing but the route intent's words (`首班车几点`),
                 // or when what the index finds for it is one route's facts (picking that route
-                // would be a guess). A question with words of its own answered elsewhere (a card, a
+                // would be a guess): a line a route's facts come from, or one naming a route, not
+                // any line of a page that has a route (`海盐大道一共投资了多少钱`). A question with words of its own answered elsewhere (a card, a
                 // water-bus line, a street) goes to the index; one answered nowhere is declined.
                 if candidate.intent == candidates.first?.intent, clarification == nil {
                     if !retrieval.hasUnexplainedContent(u) {
                         clarification = a
                     } else if let r = retrieval.answer(u, focusArticles: nil, boostArticles: []),
-                              routeArticles.contains(kb.sentences[r.sentence].article) {
+                              routeSentences.contains(r.sentence) || (routeArticles.contains(kb.sentences[r.sentence].article)
+                                && !RetrievalAnswerer.routeIDs(in: kb.sentences[r.sentence].scalars).isEmpty) {
                         return a
                     }
                 }

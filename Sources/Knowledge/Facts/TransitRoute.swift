@@ -52,6 +52,18 @@ extension TransitRoute {
             || !schedules.isEmpty || tripsPerDay != nil || tripsBothWays != nil || headway != nil
     }
 
+    /// The sentences the route's facts were read from.
+    public var sourceSentences: Set<Int> {
+        var out = Set<Int>()
+        for s in [name.map(\.sentence), kind.map(\.sentence), startFare.map(\.sentence), fullFare.map(\.sentence), flatFare.map(\.sentence),
+                  tripsPerDay.map(\.sentence), tripsBothWays.map(\.sentence), headway.map(\.sentence), opened.map(\.sentence)] {
+            if let s { out.insert(s) }
+        }
+        for list in [termini, stops, payment, concessions, transfers, walking] { for v in list { out.insert(v.sentence) } }
+        for s in schedules { for t in [s.first?.sentence, s.last?.sentence] { if let t { out.insert(t) } } }
+        return out
+    }
+
     /// The terminus a schedule departs from, if resolved.
     public func terminus(of schedule: TerminusSchedule) -> Sourced<String>? {
         schedule.terminusIndex.flatMap { termini.indices.contains($0) ? termini[$0] : nil }
