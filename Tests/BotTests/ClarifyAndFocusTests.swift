@@ -47,6 +47,27 @@ private typealias F = BotFixtures
         #expect(!r.contains("哪一路") && r.contains("9亿元"), "\(r)")
     }
 
+    /// A question naming both ends of one route and no number is about that route (K88路
+    /// 北港—西湾): its fare is the answer, not a question back listing every route.
+    @Test func bothEndsOfARouteNameTheRoute() throws {
+        let dir = TemporaryDirectory()
+        try F.write(F.pages + [("bus_k88.txt", """
+            关于开通K88路北港—西湾城际公交的通告
+            发布日期：2030-04-01
+            信息来源：禾城公交有限公司
+
+            一、运营时间
+            北港首班7:00，末班17:00。
+            两端发车间隔均约45分钟，每天双向共24班。
+
+            二、票价
+            全程票价4元。
+            """)], to: dir.path)
+        let service = try BotService(corpusDirectory: dir.path, intentsDirectory: F.intentsDirectory, logger: .silent)
+        let r = service.answer(Request(id: nil, text: "北港到西湾坐车要多少钱", session: "ends"), defaultSession: "d").answer
+        #expect(r.contains("K88路") && r.contains("4元") && !r.contains("哪一路"), "\(r)")
+    }
+
     @Test(arguments: ["设计大赛报名截止到哪天", "老年大学在哪里", "新塍镇便民服务中心有多少个窗口", "明天天气怎么样"])
     func aPreviousRouteDoesNotChangeAnUnrelatedQuestion(_ q: String) {
         let session = "f-" + UUID().uuidString

@@ -44,6 +44,9 @@ extension TransitRouteExtractorTests {
         ("该线路往返于海盐客运中心和澉浦镇之间。", "海盐客运中心", "澉浦镇"),
         ("K301路(秀洲新区—王店镇)今起试运行。", "秀洲新区", "王店镇"),
         ("昨天,我市开通王江泾至油车港的公交线路。", "王江泾", "油车港"),
+        // The route number before the pair and the qualified kind after it are no part of a terminus.
+        ("经两地协商,T9路东塘—南里省际旅游专线将于近期开通。", "东塘", "南里"),
+        ("K88路北港—西湾城际公交今起运行。", "北港", "西湾"),
     ])
     func termini(sentence: String, first: String, second: String) throws {
         let sc = F.scanner(sentence)

@@ -34,6 +34,8 @@ final class Answerer: Sendable {
     let routeArticles: Set<Int>
     /// Sentences some route's facts were read from.
     let routeSentences: Set<Int>
+    /// Each route's two termini, normalised (a question naming both names the route).
+    let terminusPairs: [(route: String, a: String, b: String)]
     let entityByName: [EntityKind: [String: Int]]
 
     init(kb: KnowledgeBase, catalog: IntentCatalog) {
@@ -59,6 +61,11 @@ final class Answerer: Sendable {
         routeIDs = Set(kb.facts.routes.map(\.routeID))
         routeArticles = Set(kb.facts.routes.map(\.article))
         routeSentences = kb.facts.routes.reduce(into: Set<Int>()) { $0.formUnion($1.sourceSentences) }
+        let norm = Normalizer()
+        terminusPairs = kb.facts.routes.compactMap { r in
+            guard r.termini.count == 2 else { return nil }
+            return (r.routeID, norm.normalize(r.termini[0].value), norm.normalize(r.termini[1].value))
+        }
         var byName: [EntityKind: [String: Int]] = [:]
         for e in kb.entities.entities where byName[e.kind]?[e.name] == nil { byName[e.kind, default: [:]][e.name] = e.id }
         entityByName = byName
@@ -317,6 +324,12 @@ final class Answerer: Sendable {
         var out: [Focus] = []
         for r in u.routes where r.known && !out.contains(where: { if case .route(r.id) = $0 { return true }; return false }) {
             out.append(.route(r.id))
+        }
+        // No number, but both ends of one route (`西塘往黎里方向多久一班` for T7路 西塘—黎里).
+        if u.routes.isEmpty {
+            let q = u.normalizedText
+            let ids = Set(terminusPairs.filter { q.contains($0.a) && q.contains($0.b) }.map(\.route))
+            if ids.count == 1, let id = ids.first { out.append(.route(id)) }
         }
         // Rank: how well the name was matched, what kind of thing it is (one with facts beats a
         // quoted term, which beats a passing mention) and how long the match is.

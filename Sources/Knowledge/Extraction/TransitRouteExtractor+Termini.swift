@@ -76,26 +76,43 @@ extension TransitRouteExtractor {
     /// `开通a至b的公交线路`, `a—b定制公交`: a pair joined by `至`/`—` and followed by a route noun,
     /// a kind word or a route number.
     static func pairBeforeRouteNoun(in sc: SentenceScanner) -> (Range<Int>, Range<Int>)? {
+        var routeEnds: Set<Int>?     // where a route number ends (`T7路|西塘—黎里`), found once when needed
         for sep in ["——", "—", "–", "-", "至"] {
             for k in sc.occurrences(of: sep) {
+                let ends = routeEnds ?? Set(sc.routeTokens().map(\.range.upperBound))
+                routeEnds = ends
                 var a = k
                 while a > 0, ScalarClass.isWordScalar(sc.s[a - 1]), !NameFinder.boundaryScalars.contains(sc.s[a - 1]), k - a < 20,
+                      !ends.contains(a),
                       !NameFinder.boundaryWords.contains(where: { w in a >= w.count && Array(sc.s[(a - w.count)..<a]) == w }) { a -= 1 }
                 var b = k + sep.unicodeScalars.count
                 let bStart = b
                 while b < sc.count, ScalarClass.isWordScalar(sc.s[b]) || sc.s[b] == "(" || sc.s[b] == ")", sc.s[b] != "的", b - bStart < 20,
-                      !routeNounsAfterPair.contains(where: { sc.matches($0, at: b) }),
+                      !routeNounsAfterPair.contains(where: { sc.matches($0, at: b) }), !kindPhraseStarts(at: b, in: sc),
                       !sc.routeTokens(in: b..<sc.count).contains(where: { $0.range.lowerBound == b }) { b += 1 }
                 var after = b
                 if after < sc.count, sc.s[after] == "的" { after += 1 }
                 let nounFollows = routeNounsAfterPair.contains { sc.matches($0, at: after) }
-                    || kindWords.contains { sc.matches($0, at: after) }
+                    || kindPhraseStarts(at: after, in: sc)
                     || sc.routeTokens(in: after..<sc.count).contains { $0.range.lowerBound == after }
                 guard nounFollows, let ra = clean(a..<k, in: sc), let rb = clean(bStart..<b, in: sc) else { continue }
                 return (ra, rb)
             }
         }
         return nil
+    }
+
+    /// Words that qualify a kind of line (`西塘—黎里|省际旅游专线`): a terminus ends where they
+    /// lead into a route noun or kind word.
+    static let kindQualifiers = ["省际", "跨省", "城际", "城乡", "旅游", "毗邻", "夜班", "通勤", "接驳", "观光"]
+
+    /// Whether a kind word, or qualifiers leading into one or into a route noun, starts at `b`.
+    static func kindPhraseStarts(at b: Int, in sc: SentenceScanner) -> Bool {
+        if TransitRouteExtractor.kindWords.contains(where: { sc.matches($0, at: b) }) { return true }
+        var i = b
+        while let q = kindQualifiers.first(where: { sc.matches($0, at: i) }) { i += q.unicodeScalars.count }
+        guard i > b else { return false }
+        return routeNounsAfterPair.contains { sc.matches($0, at: i) } || TransitRouteExtractor.kindWords.contains { sc.matches($0, at: i) }
     }
 
     /// Splits a phrase at the earliest separator outside parentheses into two cleaned termini.
