@@ -24,6 +24,7 @@ import Knowledge
 
         三、85路（禾城站—南港码头）
         （一）临时新增停靠站点：长桥路腊梅路
+        （二）运营时间：每天6:10—20:40，调整期间不变
 
         四、咨询电话
         公交服务热线：0573-81110000
@@ -78,5 +79,13 @@ import Knowledge
         let answer = Self.ask("What is the fare on bus route 82?")
         #expect(!answer.contains("数字小镇") && answer.hasPrefix("Sorry"), "\(answer)")
         #expect(Self.ask("Tell me about bus route 82").contains("数字小镇"))
+    }
+
+    /// A route's section labels its hours (`三、85路（…）` > `（二）运营时间：…`): asked the route's
+    /// hours in words no intent knows, that line answers, said of the route.
+    @Test func aRoutesSectionLineLabelledWithTheKindAsked() {
+        let answer = Self.ask("85路几点开始几点结束")
+        #expect(answer.contains("85路") && answer.contains("6:10") && answer.contains("20:40"), "\(answer)")
+        #expect(!Self.ask("82路几点开始几点结束").contains("20:40"))
     }
 }

@@ -26,9 +26,17 @@ struct ItemAnswerer: Sendable {
     let itemsByName: [String: [Int]]
     /// Field keys and values are normalised only when an item lacks a labelled field of the kind asked.
     let normalizer = Normalizer()
+    /// The routes each item's name or section heading numbers (`四、57路（夜）（…）` > `（一）运营时间：…`).
+    let itemRoutes: [Set<String>]
 
     init(kb: KnowledgeBase, pagePlaces: [String: String] = [:], places: [String] = []) {
         self.kb = kb
+        itemRoutes = kb.items.map { item in
+            let norm = Normalizer()
+            return [item.name, item.parents.last ?? ""].reduce(into: Set<String>()) {
+                $0.formUnion(RetrievalAnswerer.routeIDs(in: Array(norm.normalize($1).unicodeScalars)))
+            }
+        }
         self.pagePlaces = pagePlaces
         pageTexts = PageTexts(kb: kb, articles: kb.items.map(\.article))
         byLength = kb.items.indices.filter { kb.items[$0].normalizedName.unicodeScalars.count >= 2 }
@@ -88,6 +96,8 @@ struct ItemAnswerer: Sendable {
 
     enum Outcome {
         case answered(PageItem, PageItem.Field)
+        /// A line labelled with the kind asked in the section of the route asked (`57路` > `运营时间：…`).
+        case ofRoute(String, PageItem, PageItem.Field)
         /// The item is named but prints no value of the asked kind.
         case missing(PageItem, AnswerType)
     }
@@ -175,6 +185,7 @@ struct ItemAnswerer: Sendable {
             named = named.filter { pageTexts.printsEverything(u, in: kb.items[$0].article, besides: [kb.items[$0].normalizedName] + (shortNames[$0].map { [$0] } ?? []) + (abbreviated[$0].map { [$0] } ?? []),
                                                                pagePlaces: pagePlaces) }
         }
+        if named.isEmpty, let entry = routeEntry(u) { return entry }
         guard !named.isEmpty else { return nil }
         // `那许村服务点呢` asks of a new item what the last answer gave; a question with words of
         // its own (`南站那个服务点能补办学生卡吗`) does not.
@@ -217,6 +228,23 @@ struct ItemAnswerer: Sendable {
             if item.parents.contains(where: { matchesSection($0, question: q) }) { return .answered(item, f) }
         }
         return nil
+    }
+
+    /// The route asked (one, known) and a kind items label: the one line of that kind in the
+    /// route's section or item (`57路夜班车几点开始几点结束` → `四、57路（夜）` > `（一）运营时间：每天19:30—23:00`).
+    /// Two such lines (two notices, or two labels of the kind) are left to the route's facts.
+    private func routeEntry(_ u: Understanding) -> Outcome? {
+        guard let asked = AnswerType.primary(of: u.answerTypes), let words = ItemAnswerer.labelWords[asked] else { return nil }
+        let ids = Set(u.routes.filter(\.known).map(\.id))
+        guard ids.count == 1, let id = ids.first else { return nil }
+        var found: (PageItem, PageItem.Field)?
+        for (i, item) in kb.items.enumerated() where itemRoutes[i].contains(id) {
+            for f in item.fields where words.contains(where: { (f.key.isEmpty ? item.name : f.key).contains($0) }) {
+                if found != nil { return nil }
+                found = (item, f)
+            }
+        }
+        return found.map { .ofRoute(id, $0.0, $0.1) }
     }
 
     /// Whether no place the question prints the name names the item: each is a word saying what
@@ -287,6 +315,14 @@ struct ItemAnswerer: Sendable {
             var a = Answer(text: text, outcome: .fact, intent: "page.item", confidence: 0.9, language: u.language,
                            sentences: [f.sentence])
             a.entity = DialogueState.EntityRef(kind: ItemAnswerer.entityKind, name: item.name)
+            return a
+        case .ofRoute(let id, let item, let f):
+            let label = f.key.isEmpty ? item.name : f.key
+            let text = (u.language == .en ? "The notice says: " : "") + id + "路" + label + "："
+                + f.value.trimmingCharacters(in: CharacterSet(charactersIn: "。；;")) + "。"
+            var a = Answer(text: text, outcome: .fact, intent: "page.item", confidence: 0.9, language: u.language,
+                           sentences: [f.sentence])
+            a.routeID = id
             return a
         case .missing(let item, let asked):
             let what = ItemAnswerer.askedWords[asked] ?? "这一项"
