@@ -68,6 +68,34 @@ private typealias F = BotFixtures
         #expect(r.contains("K88路") && r.contains("4元") && !r.contains("哪一路"), "\(r)")
     }
 
+    /// No route named and one route printing the kind of fact: the guess is made only for the
+    /// question's main intent and only with a concession naming whom the question names.
+    @Test func aSingleRouteGuessNeedsTheQuestionsOwnSubject() throws {
+        let dir = TemporaryDirectory()
+        try F.write([("bus_exam.txt", """
+            关于高考期间开通9路考生专线的通告
+            发布日期：2030-06-01
+            信息来源：禾城公交有限公司
+
+            一、开通时间
+            6月7日至6月8日，9路（禾城站—一中考点）考生专线运行。
+            二、乘车优惠
+            考生凭准考证免费乘坐，陪考家长按普通票价2元购票。
+            """), ("bus_k99.txt", """
+            关于开通K99路的通告
+            发布日期：2030-05-01
+            信息来源：禾城公交有限公司
+
+            K99路（东站—西站）今起开通，全程票价2元，在东站可换乘地铁5号线。
+            """)], to: dir.path)
+        let service = try BotService(corpusDirectory: dir.path, intentsDirectory: F.intentsDirectory, logger: .silent)
+        func ask(_ q: String) -> String { service.answer(Request(id: nil, text: q, session: nil), defaultSession: "g").answer }
+        #expect(service.engine.kb.facts.routes.contains { r in r.routeID == "9" && r.concessions.contains { $0.value.contains("考生") } })
+        #expect(service.engine.kb.facts.routes.contains { r in r.routeID == "K99" && !r.transfers.isEmpty })
+        let r = ask("老年卡换乘有没有优惠")
+        #expect(!r.contains("考生") && !r.contains("地铁5号线"), "\(r)")
+    }
+
     @Test(arguments: ["设计大赛报名截止到哪天", "老年大学在哪里", "新塍镇便民服务中心有多少个窗口", "明天天气怎么样"])
     func aPreviousRouteDoesNotChangeAnUnrelatedQuestion(_ q: String) {
         let session = "f-" + UUID().uuidString

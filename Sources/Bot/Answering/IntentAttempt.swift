@@ -270,11 +270,16 @@ struct IntentAttempt {
         let fields = intent.answers.filter { $0.kind == .route }.map(\.field)
         let having = kb.facts.routes.filter { r in fields.contains { RouteAnswers(route: r, ctx: ctx).render($0) != nil } }
         let ids = Array(Set(having.map(\.routeID))).sorted()
-        if ids.count == 1, let r = having.first, !answerer.retrieval.hasUnexplainedContent(u), !Answerer.looksLikeFollowUp(u) {
+        if ids.count == 1, let r = having.first, !answerer.retrieval.hasUnexplainedContent(u), !Answerer.looksLikeFollowUp(u),
+           candidate.intent == u.intents.first?.intent {
             // One route prints it and the question says nothing else (`公交车怎么付钱`): no choice
             // to ask about; the answer names the route. (`九水巴士票价多少` is not about it, nor is
-            // `全程票价呢`, which leans on a subject the dialogue does not have.)
+            // `全程票价呢`, which leans on a subject the dialogue does not have, nor a question whose
+            // main intent found nothing: `老年卡换乘有没有优惠` is not asking 115路's transfer.)
             for source in intent.answers where source.kind == .route {
+                // Concessions for someone they do not name (`老年卡换乘有没有优惠` and only
+                // `考生凭准考证免费乘坐` printed) are no answer.
+                if source.field == "concessions", RouteAnswers(route: r, ctx: ctx).askedConcessions().isEmpty { continue }
                 if let value = RouteAnswers(route: r, ctx: ctx).render(source.field) {
                     let name = u.language == .en ? r.routeID : r.routeID + "路"
                     return answered(fact(source, entity: name, value: value, pageNote: "", focus: .route(r.routeID), articles: [r.article]))

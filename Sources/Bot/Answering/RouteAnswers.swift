@@ -144,7 +144,7 @@ struct RouteAnswers {
     }
 
     /// Concessions sharing a word (a Han bigram) with the question's content.
-    private func askedConcessions() -> [Sourced<String>] {
+    func askedConcessions() -> [Sourced<String>] {
         guard !route.concessions.isEmpty else { return [] }
         var bigrams = Set<String>()
         for seg in ctx.understanding.contentSegments {
