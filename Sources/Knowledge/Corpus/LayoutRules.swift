@@ -44,11 +44,17 @@ enum LayoutRules {
 
     /// Edition labels printed at the top of a page (`嘉善版`); also the page's edition when none is given.
     static func isEditionLabel(_ line: String) -> Bool {
-        line.hasSuffix("版") && (2...5).contains(line.scalarCount) && line.unicodeScalars.allSatisfy { ScalarClass.isHan($0) }
+        // A last scalar below the compatibility ideographs (U+F900…, which fold to unified ones)
+        // other than 版 rules the `Character` suffix out without comparing.
+        (line.unicodeScalars.last.map { $0 == "版" || $0.value >= 0xF900 } ?? false) && line.hasSuffix("版") && (2...5).contains(line.scalarCount)
+            && line.unicodeScalars.allSatisfy { ScalarClass.isHan($0) }
     }
 
     /// Brand lines of a local edition's masthead: `嘉善发布`, `最嘉善`, `IN嘉善`.
     static func isMastheadBrand(_ line: String) -> Bool {
+        // Every brand is 3 to 6 scalars: longer lines are ruled out before the scalars are copied.
+        var n = 0
+        for _ in line.unicodeScalars { n += 1; if n > 6 { return false } }
         let s = Array(line.unicodeScalars)
         let han = s.allSatisfy { ScalarClass.isHan($0) }
         if han && s.count >= 3 && s.count <= 5 && line.hasSuffix("发布") { return true }
@@ -60,6 +66,6 @@ enum LayoutRules {
     /// All-capital pinyin column headers such as `DIYI PINGLUN`.
     static func isPinyinColumnHeader(_ line: String) -> Bool {
         let s = line.unicodeScalars
-        return s.count >= 4 && s.allSatisfy { ($0.value >= 0x41 && $0.value <= 0x5A) || $0 == " " } && line.includes(" ")
+        return s.allSatisfy { ($0.value >= 0x41 && $0.value <= 0x5A) || $0 == " " } && s.count >= 4 && line.includes(" ")
     }
 }

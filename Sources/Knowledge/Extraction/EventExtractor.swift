@@ -37,7 +37,7 @@ enum EventExtractor {
 
     /// Adds the article's events to the store.
     static func extract(from context: ArticleContext, into store: inout FactStore) {
-        let scanners = context.sentences.map { SentenceScanner(sentence: $0, normalizer: context.normalizer) }
+        let scanners = context.scanners
         var drafts: [EventDraft] = []
         for sc in scanners {
             for c in candidates(in: sc, suffixes: sentenceSuffixes) where !drafts.contains(where: { $0.isReferred(to: c) }) {

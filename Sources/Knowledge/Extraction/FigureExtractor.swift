@@ -72,8 +72,7 @@ enum FigureExtractor {
 
     /// Adds every figure of the article to the store.
     static func extract(from context: ArticleContext, into store: inout FactStore) {
-        for sentence in context.sentences {
-            let scanner = SentenceScanner(sentence: sentence, normalizer: context.normalizer)
+        for scanner in context.scanners {
             store.figures.append(contentsOf: figures(in: scanner, article: context.index).map(\.value))
         }
     }

@@ -46,8 +46,10 @@ public enum NameFinder {
         var out: [Found<String>] = []
         var taken = Set<Int>()
         for suffix in suffixes {
+            let found = scanner.occurrences(of: suffix)
+            if found.isEmpty { continue }
             let n = suffix.unicodeScalars.count
-            for i in scanner.occurrences(of: suffix) where !taken.contains(i + n) {
+            for i in found where !taken.contains(i + n) {
                 if let span = nameSpan(in: scanner.s, endingAt: i + n, suffixLength: n, maxLength: maxLength) {
                     taken.insert(i + n)
                     out.append(Found(range: span, value: scanner.original(span)))

@@ -40,7 +40,7 @@ enum TransitRouteExtractor {
     /// Extracts every route the article describes into `store.routes`.
     static func extract(from context: ArticleContext, into store: inout FactStore) {
         guard context.article.kind != .weather else { return }
-        let scanners = context.sentences.map { SentenceScanner(sentence: $0, normalizer: context.normalizer) }
+        let scanners = context.scanners
         let titleScanner = SentenceScanner(tracked: context.normalizer.normalizeTracked(context.article.title), sentenceID: -1)
         let inTitle = transitCues.contains { context.normalizedTitle.contains($0) }
         guard inTitle || scanners.contains(where: { sc in transitCues.contains { sc.contains($0) } }) else { return }

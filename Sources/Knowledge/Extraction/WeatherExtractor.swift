@@ -45,8 +45,7 @@ enum WeatherExtractor {
         guard box || context.article.kind == .story else { return }
         var days: [DayForecast.Day: DayForecast] = [:]
         var current: DayForecast.Day?
-        for sentence in context.sentences {
-            let sc = SentenceScanner(sentence: sentence, normalizer: context.normalizer)
+        for sc in context.scanners {
             if !box {
                 guard forecastCues.contains(where: sc.contains) else { continue }
                 current = nil
