@@ -17,6 +17,17 @@ enum LayoutRules {
     static let bylineRoles = ["全媒体记者", "本报记者", "记者", "通讯员", "评论员", "本报评论员", "报道员", "本报道员",
                               "实习生", "撰稿", "特约记者", "见习记者", "本报通讯员"]
 
+    /// The first scalars of `bylineRoles`.
+    static let bylineRoleStarts: Set<Unicode.Scalar> = Set(bylineRoles.compactMap { $0.unicodeScalars.first })
+
+    /// False when `text` certainly starts with none of `bylineRoles` (a `Character` prefix test
+    /// each): its first scalar starts none of them and is no compatibility ideograph (U+F900 and
+    /// up), the only other scalars that compare equal to a unified one.
+    static func mayStartBylineRole(_ text: Substring) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return bylineRoleStarts.contains(first) || first.value >= 0xF900
+    }
+
     /// Photo credits: kept as captions, never as body.
     static let creditPrefixes = ["■摄影", "摄影", "■图", "图/"]
     static let creditSuffixes = ["/摄", "供图", "摄影", "/图"]

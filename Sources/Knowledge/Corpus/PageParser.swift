@@ -125,7 +125,7 @@ public enum PageParser {
         let marked = rest.hasPrefix("■")
         if marked { rest = rest.dropFirst() }
         rest = rest.drop(while: { $0 == " " })
-        if LayoutRules.bylineRoles.contains(where: { rest.hasPrefix($0) }) {
+        if LayoutRules.mayStartBylineRole(rest), LayoutRules.bylineRoles.contains(where: { rest.hasPrefix($0) }) {
             return line.scalarCount <= 60 && !line.includes("。")
         }
         if marked {
@@ -136,7 +136,7 @@ public enum PageParser {
     }
 
     static func isCreditLine(_ line: String) -> Bool {
-        if LayoutRules.creditPrefixes.contains(where: { line.hasPrefix($0) }) && line.scalarCount <= 40 { return true }
+        if line.hasAtMostScalars(40) && LayoutRules.creditPrefixes.contains(where: { line.hasPrefix($0) }) { return true }
         return line.scalarCount <= 20 && line.hasSuffix("/摄")
     }
 

@@ -40,6 +40,16 @@ extension StringProtocol {
         }
     }
 
+    /// `scalarCount <= limit`, reading at most `limit + 1` scalars.
+    @inlinable public func hasAtMostScalars(_ limit: Int) -> Bool {
+        var n = 0
+        for _ in unicodeScalars {
+            n += 1
+            if n > limit { return false }
+        }
+        return true
+    }
+
     /// Number of Unicode scalars (cheap; `count` walks grapheme clusters).
     @inlinable public var scalarCount: Int { unicodeScalars.count }
 
@@ -64,10 +74,45 @@ extension String {
     /// appending them to a `String.UnicodeScalarView`, which the index build does thousands of
     /// times).
     @inlinable public init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
+        // Arrays and their slices (nearly every caller): sized exactly and encoded in place.
+        if let s = scalars.withContiguousStorageIfAvailable({ String.encoding($0) }) {
+            self = s
+            return
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scalars.count * 3)
         for s in scalars { UTF8.encode(s) { bytes.append($0) } }
         self = String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension String {
+    /// The UTF-8 string of `scalars`: its length counted first, then written into the string's
+    /// own storage (no byte array in between).
+    @usableFromInline static func encoding(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+        var n = 0
+        for c in scalars {
+            let v = c.value
+            n += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        }
+        if n == 0 { return "" }
+        return String(unsafeUninitializedCapacity: n) { out in
+            var i = 0
+            for c in scalars {
+                let v = c.value
+                if v < 0x80 {
+                    out[i] = UInt8(v); i += 1
+                } else if v < 0x800 {
+                    out[i] = UInt8(0xC0 | v >> 6); out[i + 1] = UInt8(0x80 | v & 0x3F); i += 2
+                } else if v < 0x10000 {
+                    out[i] = UInt8(0xE0 | v >> 12); out[i + 1] = UInt8(0x80 | v >> 6 & 0x3F); out[i + 2] = UInt8(0x80 | v & 0x3F); i += 3
+                } else {
+                    out[i] = UInt8(0xF0 | v >> 18); out[i + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    out[i + 2] = UInt8(0x80 | v >> 6 & 0x3F); out[i + 3] = UInt8(0x80 | v & 0x3F); i += 4
+                }
+            }
+            return i
+        }
     }
 }
 
