@@ -88,7 +88,7 @@ enum ContactExtractor {
         } else {
             let known = addressLabels + hoursLabels + servesLabels + phoneCues
             if let w = longestFirst(known).first(where: { sc.matches($0, at: 0) }) {
-                labelEnd = w.unicodeScalars.count
+                labelEnd = w.scalarCount
                 valueStart = labelEnd!
             }
         }

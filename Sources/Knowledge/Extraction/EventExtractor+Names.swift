@@ -32,7 +32,7 @@ extension EventExtractor {
         var out: [EventCandidate] = []
         var takenEnds = Set<Int>()
         for suffix in suffixes {
-            let n = suffix.unicodeScalars.count
+            let n = suffix.scalarCount
             for i in sc.occurrences(of: suffix) where !takenEnds.contains(i + n) {
                 let end = i + n
                 if suffix == "节", end < sc.count, ScalarClass.isHan(sc.s[end]), !"在于将举开启期现上暨的正已还为由以和".unicodeScalars.contains(sc.s[end]) { continue }
@@ -52,7 +52,7 @@ extension EventExtractor {
                 let keys = coreForms(of: r, in: sc)
                 // `第十三届大赛` refers back to an event named elsewhere: nothing but its ordinal
                 // before the kind word, it names none.
-                guard keys.core.unicodeScalars.count - n >= 2 else { continue }
+                guard keys.core.scalarCount - n >= 2 else { continue }
                 takenEnds.insert(end)
                 let quoted = sc.quotedTerms(in: r).first?.value
                 out.append(EventCandidate(range: r, printed: sc.original(r), suffix: suffix, core: keys.core, quoted: quoted,

@@ -48,7 +48,7 @@ public enum NameFinder {
         for suffix in suffixes {
             let found = scanner.occurrences(of: suffix)
             if found.isEmpty { continue }
-            let n = suffix.unicodeScalars.count
+            let n = suffix.scalarCount
             for i in found where !taken.contains(i + n) {
                 if let span = nameSpan(in: scanner.s, endingAt: i + n, suffixLength: n, maxLength: maxLength) {
                     taken.insert(i + n)
@@ -75,8 +75,8 @@ public enum NameFinder {
     /// (`平湖市企业综合服务中心` → `企业综合服务中心`).
     public static func shortForms(of name: String) -> [String] {
         var out: [String] = []
-        for p in adminPrefixes where name.hasPrefix(p) && name.unicodeScalars.count > p.unicodeScalars.count + 3 {
-            out.append(String(scalars: name.unicodeScalars.dropFirst(p.unicodeScalars.count)))
+        for p in adminPrefixes where name.hasPrefix(p) && name.scalarCount > p.scalarCount + 3 {
+            out.append(String(scalars: name.unicodeScalars.dropFirst(p.scalarCount)))
         }
         // Place prefix ending in 市/县/区/镇 within the first 6 characters — not the 区 of 社区/小区/园区….
         let scalars = Array(name.unicodeScalars)
@@ -88,7 +88,7 @@ public enum NameFinder {
         // The generic head: a two-character modifier and the facility word (`高铁新城市民服务中心`
         // → `市民服务中心`, `企业涉外服务中心` → `涉外服务中心`), how people name it in passing.
         for suffix in facilitySuffixes where name.hasSuffix(suffix) {
-            let n = suffix.unicodeScalars.count + 2
+            let n = suffix.scalarCount + 2
             if scalars.count > n + 1 { out.append(String(scalars: scalars.suffix(n))) }
             break
         }

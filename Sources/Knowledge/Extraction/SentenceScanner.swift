@@ -190,10 +190,26 @@ public struct SentenceScanner {
         var best: String?
         var bestCount = 0
         for w in words {
-            let n = w.unicodeScalars.count
-            if n > bestCount, offset + n <= limit, matches(w, at: offset) { best = w; bestCount = n }
+            if let n = matchedLength(w, at: offset, limit: limit), n > bestCount { best = w; bestCount = n }
         }
         return best
+    }
+
+    /// `word`'s scalar count when it is printed at `offset` and ends by `limit`, else nil (one
+    /// pass over the word's bytes: compared and counted at once).
+    @inline(__always)
+    func matchedLength(_ word: String, at offset: Int, limit: Int) -> Int? {
+        var w = word
+        return w.withUTF8 { u -> Int? in
+            var i = offset
+            var p = 0
+            while p < u.count {
+                let c = Self.decodeScalar(u, &p)
+                guard i < limit, i < s.count, s[i] == c else { return nil }
+                i += 1
+            }
+            return i - offset
+        }
     }
 
     /// The longest of `words` printed so that it ends at `end` and starts at or after `start`.
@@ -202,7 +218,7 @@ public struct SentenceScanner {
         var best: String?
         var bestCount = 0
         for w in words {
-            let n = w.unicodeScalars.count
+            let n = w.scalarCount
             if n > bestCount, end - n >= start, matches(w, at: end - n) { best = w; bestCount = n }
         }
         return best
@@ -274,7 +290,7 @@ public struct SentenceScanner {
                 }
             }
             if let u = longestWord(units, at: k, limit: s.count) {
-                let end = k + u.unicodeScalars.count
+                let end = k + u.scalarCount
                 out.append(Found(range: n.range.lowerBound..<end,
                                  value: Amount(value: n.value, multiplier: multiplier, unit: u, text: original(n.range.lowerBound..<end))))
             }
@@ -353,7 +369,8 @@ public struct SentenceScanner {
             var start = i
             var date = PrintedDate()
             var k = i
-            if let rel = relativeYears.first(where: { matches($0, at: i) }) {
+            // (Every relative year is a character and 年: the list is tried only before a 年.)
+            if i + 1 < s.count, s[i + 1] == "年", let rel = relativeYears.first(where: { matches($0, at: i) }) {
                 date.relativeYear = rel
                 k = i + 2
             } else if ScalarClass.isDigit(s[i]), i == 0 || !ScalarClass.isDigit(s[i - 1]) {
@@ -380,7 +397,7 @@ public struct SentenceScanner {
             for part in ["中旬", "上旬", "下旬", "底", "初", "末", "中"] where matches(part, at: k) {
                 if part == "中" && date.day != nil { continue }
                 date.part = part
-                k += part.unicodeScalars.count
+                k += part.scalarCount
                 break
             }
             if matches("左右", at: k) { date.approximate = true; k += 2 }
@@ -409,7 +426,7 @@ public struct SentenceScanner {
                 // 8月15日 is a date, not 15 days; 2024年 is a year.
                 if unit == .day && word == "日", n.range.lowerBound > 0, s[n.range.lowerBound - 1] == "月" { break }
                 if unit == .year && n.value >= 1000 { break }
-                let end = k + word.unicodeScalars.count
+                let end = k + word.scalarCount
                 out.append(Found(range: n.range.lowerBound..<end,
                                  value: Duration(value: n.value, unit: unit, text: original(n.range.lowerBound..<end))))
                 break

@@ -28,7 +28,7 @@ public struct Term: Hashable, Sendable, CustomStringConvertible {
         var h: UInt64 = 0xcbf29ce484222325
         for b in word.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
         key = (3 << 60) | (h & ((1 << 60) - 1))
-        length = UInt8(min(word.unicodeScalars.count, 255))
+        length = UInt8(min(word.scalarCount, 255))
         text = word
     }
 

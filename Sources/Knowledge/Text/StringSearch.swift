@@ -51,7 +51,16 @@ extension StringProtocol {
     }
 
     /// Number of Unicode scalars (cheap; `count` walks grapheme clusters).
-    @inlinable public var scalarCount: Int { unicodeScalars.count }
+    /// Read off the UTF-8 bytes (one scalar per byte that is no continuation byte), several
+    /// times cheaper than `unicodeScalars.count`'s index walk.
+    @inlinable public var scalarCount: Int {
+        if let n = utf8.withContiguousStorageIfAvailable({ bytes -> Int in
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        }) { return n }
+        return unicodeScalars.count
+    }
 
     /// The text without leading/trailing white space (incl. the ideographic space U+3000 and a
     /// BOM), scalar-based and much cheaper than Foundation's `trimmingCharacters(in:)`.
@@ -63,6 +72,30 @@ extension StringProtocol {
         guard let first = s.firstIndex(where: { !set.contains($0) }) else { return "" }
         let last = s.lastIndex(where: { !set.contains($0) })!
         return String(scalars: s[first...last])
+    }
+}
+
+extension String {
+    /// `contains(_:)` as Foundation answers it (a search for canonically equivalent text), by a
+    /// byte search when both texts are made only of scalars for which the two searches agree:
+    /// ones without a canonical decomposition that combine with nothing and stand as their own
+    /// characters (ASCII but CR, CJK ideographs and punctuation, full-width forms). Other text
+    /// still goes to Foundation, whose search costs ~100× the byte one.
+    public func containsText(_ needle: String) -> Bool {
+        if !needle.isEmpty, String.isPlain(self), String.isPlain(needle) { return includes(needle) }
+        return contains(needle)
+    }
+
+    @usableFromInline static func isPlain(_ text: String) -> Bool {
+        for c in text.unicodeScalars {
+            let v = c.value
+            switch v {
+            case 0x09, 0x0A, 0x20...0x7E, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+                 0xFF01...0xFF5E, 0x2010...0x2027, 0x2030...0x205E: continue
+            default: return false
+            }
+        }
+        return true
     }
 }
 
@@ -119,5 +152,5 @@ extension String {
 /// `words` longest first (by Unicode scalars), equal lengths in their given order. Each length
 /// is counted once, not in every comparison.
 public func longestFirst(_ words: [String]) -> [String] {
-    words.map { ($0, $0.unicodeScalars.count) }.sorted { $0.1 > $1.1 }.map(\.0)
+    words.map { ($0, $0.scalarCount) }.sorted { $0.1 > $1.1 }.map(\.0)
 }
