@@ -135,7 +135,10 @@ public struct ClauseSpan: Sendable, Hashable {
             if i > a {
                 let start = t.origin(a)
                 let end = i < s.count ? t.origin(i) : t.original.count
-                if !ClauseSpan.printed(a..<i, in: t).isEmpty { out.append(ClauseSpan(range: a..<i, originalRange: start..<end)) }
+                // `printed(a..<i, in: t)` is not empty (tested on the scalars, no string made).
+                if let r = t.originalBounds(a..<i), t.original[r].contains(where: { !edgePunctuation.contains($0) }) {
+                    out.append(ClauseSpan(range: a..<i, originalRange: start..<end))
+                }
             }
             a = i + 1
         }

@@ -112,6 +112,11 @@ extension String {
             self = s
             return
         }
+        // A slice of a string's scalars: its UTF-8 bytes are copied as they are.
+        if let view = scalars as? Substring.UnicodeScalarView {
+            self = String(Substring(view))
+            return
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scalars.count * 3)
         for s in scalars { UTF8.encode(s) { bytes.append($0) } }
