@@ -9,6 +9,17 @@ enum LayoutRules {
         "扫一扫", "扫码看视频", "扫描二维码观看视频",
     ]
 
+    /// The longest noise line, in UTF-8 bytes.
+    static let noiseLineMaxBytes = noiseLines.map(\.utf8.count).max() ?? 0
+
+    /// `noiseLines.contains(line)`. A longer line made only of scalars that compare byte for
+    /// byte (`String.isPlain`) is none of them, found without hashing it (a `String` hash
+    /// normalises the text first; this runs on every line of every page).
+    static func isNoiseLine(_ line: String) -> Bool {
+        if line.utf8.count > noiseLineMaxBytes, String.isPlain(line) { return false }
+        return noiseLines.contains(line)
+    }
+
     /// Lines containing any of these are column labels (`DIYI PINGLUN 栏目统筹:黄金凤`); the whole
     /// block they sit in is layout.
     static let columnLabelMarkers = ["栏目统筹", "本版编辑", "责任编辑", "美术编辑", "版式设计", "校对:"]

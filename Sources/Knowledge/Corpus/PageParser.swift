@@ -48,7 +48,7 @@ public enum PageParser {
         for raw in lines(of: text) {
             let line = raw.trimmed
             if line.isEmpty { flush(); continue }
-            if LayoutRules.noiseLines.contains(line) || LayoutRules.isMastheadBrand(line) || LayoutRules.isPinyinColumnHeader(line) {
+            if LayoutRules.isNoiseLine(line) || LayoutRules.isMastheadBrand(line) || LayoutRules.isPinyinColumnHeader(line) {
                 flush(); continue
             }
             if LayoutRules.isEditionLabel(line) {

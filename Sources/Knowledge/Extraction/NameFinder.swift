@@ -80,7 +80,6 @@ public enum NameFinder {
         }
         // Place prefix ending in 市/县/区/镇 within the first 6 characters — not the 区 of 社区/小区/园区….
         let scalars = Array(name.unicodeScalars)
-        let notAdministrative: Set<Unicode.Scalar> = Set("社小园街景城校厂营都超门".unicodeScalars)
         for (i, c) in scalars.enumerated() where i >= 1 && i <= 5 && (c == "市" || c == "县" || c == "区" || c == "镇")
             && !(notAdministrative.contains(scalars[i - 1])) {
             if scalars.count - (i + 1) >= 4 { out.append(String(scalars: scalars[(i + 1)...])) }
@@ -94,6 +93,9 @@ public enum NameFinder {
         }
         return Array(Set(out)).sorted()
     }
+
+    /// Characters before 市/县/区/镇 that make it part of a word (社区, 小区, 园区…), not a place.
+    static let notAdministrative: Set<Unicode.Scalar> = Set("社小园街景城校厂营都超门".unicodeScalars)
 
     /// Facility words whose two-character modifier names the place generically.
     public static let facilitySuffixes = ["服务中心", "服务站", "服务大厅", "办事大厅", "市民中心", "学校"]

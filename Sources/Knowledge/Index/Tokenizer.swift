@@ -64,8 +64,16 @@ public enum Tokenizer {
     /// Quote marks are transparent: `“诚信制”物业` yields the bigram `制物` like `诚信制物业`.
     static let transparent: Set<Unicode.Scalar> = ["\u{201C}", "\u{201D}", "\"", "'", "《", "》"]
 
+    /// `transparent.contains(c)`, without hashing (this runs on every scalar indexed).
+    @inline(__always) static func isTransparent(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\u{201C}", "\u{201D}", "\"", "'", "《", "》": return true
+        default: return false
+        }
+    }
+
     public static func terms(_ input: [Unicode.Scalar]) -> [Term] {
-        let s = input.contains(where: { transparent.contains($0) }) ? input.filter { !transparent.contains($0) } : input
+        let s = input.contains(where: isTransparent) ? input.filter { !isTransparent($0) } : input
         var out: [Term] = []
         out.reserveCapacity(s.count * 2)
         var i = 0
