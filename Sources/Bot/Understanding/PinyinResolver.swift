@@ -22,11 +22,15 @@ struct PinyinResolver: Sendable {
         // A character's readings are looked up once, not once per bigram it is in; a reading
         // that is no syllable of the table is left out (`split` never gives it, so it was never
         // looked up).
-        var readingsOf: [Unicode.Scalar: [UInt32]] = [:]
+        // (Cached by code point for the CJK blocks, where nearly every corpus character is.)
+        let cached = 0x3400..<0xA000
+        var readingsOf = [[UInt32]?](repeating: nil, count: cached.count)
         func readings(_ c: Unicode.Scalar) -> [UInt32] {
-            if let r = readingsOf[c] { return r }
+            let v = Int(c.value)
+            guard cached.contains(v) else { return ScriptTables.readings(c).filter { !$0.isEmpty }.compactMap { numbers[$0] } }
+            if let r = readingsOf[v - cached.lowerBound] { return r }
             let r = ScriptTables.readings(c).filter { !$0.isEmpty }.compactMap { numbers[$0] }
-            readingsOf[c] = r
+            readingsOf[v - cached.lowerBound] = r
             return r
         }
         var map: [UInt32: [(Unicode.Scalar, Unicode.Scalar, Int)]] = [:]
