@@ -120,6 +120,10 @@ public struct SentenceScanner {
                 var k = 0
                 p = 0
                 while p < u.count { ws.initializeElement(at: k, to: Self.decodeScalar(u, &p)); k += 1 }
+                // Every scalar of the word through the character filter before the scan.
+                if n > 2 {
+                    for m in 1..<(n - 1) where !mayContain(ws[m]) { return [] }
+                }
                 return s.withUnsafeBufferPointer { sb -> [Int] in
                     var out: [Int] = []
                     var i = r.lowerBound
