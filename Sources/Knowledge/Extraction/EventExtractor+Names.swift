@@ -81,8 +81,8 @@ extension EventExtractor {
 
     /// The core of a name (quotes, `第N届`, a leading year and place dropped) and the forms on the way.
     static func coreForms(of r: Range<Int>, in sc: SentenceScanner) -> (core: String, variants: [String]) {
-        var plain = String.UnicodeScalarView()
-        var bare = String.UnicodeScalarView()
+        var plain: [Unicode.Scalar] = []
+        var bare: [Unicode.Scalar] = []
         var i = r.lowerBound
         while i < r.upperBound {
             let c = sc.s[i]
@@ -93,8 +93,8 @@ extension EventExtractor {
             plain.append(c)
             i += 1
         }
-        let stripped = String(bare)
-        var variants = [String(plain), stripped]
+        let stripped = String(scalars: bare)
+        var variants = [String(scalars: plain), stripped]
         // short forms drop a place prefix, never a quoted term that merely ends like one (`田园五镇`)
         let quoted = sc.quotedTerms(in: r).map(\.value)
         variants.append(contentsOf: NameFinder.shortForms(of: stripped).filter { f in

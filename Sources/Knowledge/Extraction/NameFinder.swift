@@ -75,7 +75,7 @@ public enum NameFinder {
     /// (`平湖市企业综合服务中心` → `企业综合服务中心`).
     public static func shortForms(of name: String) -> [String] {
         var out: [String] = []
-        for p in adminPrefixes where name.hasPrefix(p) && name.scalarCount > p.scalarCount + 3 {
+        for p in adminPrefixes where name.hasTextPrefix(p) && name.scalarCount > p.scalarCount + 3 {
             out.append(String(scalars: name.unicodeScalars.dropFirst(p.scalarCount)))
         }
         // Place prefix ending in 市/县/区/镇 within the first 6 characters — not the 区 of 社区/小区/园区….
@@ -86,7 +86,7 @@ public enum NameFinder {
         }
         // The generic head: a two-character modifier and the facility word (`高铁新城市民服务中心`
         // → `市民服务中心`, `企业涉外服务中心` → `涉外服务中心`), how people name it in passing.
-        for suffix in facilitySuffixes where name.hasSuffix(suffix) {
+        for suffix in facilitySuffixes where name.hasTextSuffix(suffix) {
             let n = suffix.scalarCount + 2
             if scalars.count > n + 1 { out.append(String(scalars: scalars.suffix(n))) }
             break

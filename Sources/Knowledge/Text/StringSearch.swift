@@ -99,6 +99,22 @@ extension String {
         return contains(needle)
     }
 
+    /// `hasPrefix(_:)`, compared by bytes when both texts are plain (`isPlain`: there each
+    /// scalar is a character equal only to itself).
+    public func hasTextPrefix(_ prefix: String) -> Bool {
+        if String.isPlain(self), String.isPlain(prefix) { return utf8.starts(with: prefix.utf8) }
+        return hasPrefix(prefix)
+    }
+
+    /// `hasSuffix(_:)`, compared by bytes when both texts are plain.
+    public func hasTextSuffix(_ suffix: String) -> Bool {
+        if String.isPlain(self), String.isPlain(suffix) {
+            let a = utf8.count, b = suffix.utf8.count
+            return a >= b && utf8.dropFirst(a - b).elementsEqual(suffix.utf8)
+        }
+        return hasSuffix(suffix)
+    }
+
     @usableFromInline static func isPlain(_ text: String) -> Bool {
         for c in text.unicodeScalars {
             let v = c.value
