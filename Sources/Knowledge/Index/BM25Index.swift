@@ -58,16 +58,29 @@ public struct BM25Index: Sendable {
         finish()
     }
 
+    /// The same index from the documents' term keys (`Tokenizer.termKeys`: no `Term`s made).
+    public init(count: Int, termKeys keysOf: (Int) -> [UInt64]) {
+        self.init()
+        docLengths.reserveCapacity(count)
+        for d in 0..<count { add(keys: keysOf(d)) }
+        finish()
+    }
+
     /// An empty index, to be filled with `add` and closed with `finish`.
     public init() {}
 
     /// Adds the next document (number `documentCount`): its distinct terms counted by sorting
     /// their keys, not by a dictionary per document.
     public mutating func add(_ terms: [Term]) {
+        add(keys: terms.map(\.key))
+    }
+
+    /// `add(_:)` given the terms' keys.
+    public mutating func add(keys unsorted: [UInt64]) {
         documentCount += 1
-        docLengths.append(Float(terms.count))
-        totalLength += terms.count
-        var keys = terms.map(\.key)
+        docLengths.append(Float(unsorted.count))
+        totalLength += unsorted.count
+        var keys = unsorted
         keys.sort()
         var i = 0
         while i < keys.count {
