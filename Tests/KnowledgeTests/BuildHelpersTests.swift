@@ -46,4 +46,31 @@ import Testing
         #expect(String(scalars: Array(s.unicodeScalars)) == s)
         #expect(String(scalars: s.unicodeScalars.dropFirst()) == String(String.UnicodeScalarView(s.unicodeScalars.dropFirst())))
     }
+
+    @Test("term keys equal the terms' keys", arguments: ["115路首班车", "惠农e贷余额", "地铁17号线", "“诚信制”物业", "K258路 6:15 发车", "", "abc 12𠀋"])
+    func termKeys(_ s: String) {
+        let scalars = Array(s.unicodeScalars)
+        #expect(Tokenizer.termKeys(scalars) == Tokenizer.terms(scalars).map(\.key))
+    }
+
+    @Test("byte-level text tests agree with the character ones",
+          arguments: [("嘉善公交线路", "公交"), ("嘉善公交线路", "线路"), ("嘉善", "嘉善公交"), ("abc", ""), ("e\u{301}x", "e"), ("公交\u{FE0F}", "公交")])
+    func plainTextTests(_ pair: (String, String)) {
+        let (text, word) = pair
+        #expect(text.containsText(word) == text.contains(word))
+        #expect(text.hasTextPrefix(word) == text.hasPrefix(word))
+        #expect(text.hasTextSuffix(word) == text.hasSuffix(word))
+        #expect(text.scalarCount == text.unicodeScalars.count)
+        #expect(text.hasAtMostScalars(3) == (text.unicodeScalars.count <= 3))
+        if !word.isEmpty { #expect(text.includes(word) == (text.utf8.count >= word.utf8.count && Array(text.utf8).indices.contains { i in Array(text.utf8)[i...].starts(with: word.utf8) })) }
+    }
+
+    @Test func scannerFindsEveryOccurrence() {
+        let sc = SentenceScanner(tracked: Normalizer().normalizeTracked("公交公交车到公交站"), sentenceID: 0)
+        #expect(sc.occurrences(of: "公交") == [0, 2, 6])
+        #expect(sc.occurrences(of: "公交", in: 1..<9) == [2, 6])
+        #expect(sc.find("公交", from: 3) == 6)
+        #expect(sc.occurrences(of: "公交车站").isEmpty)
+        #expect(sc.matches("到公交", at: 5) && !sc.matches("到公交站台", at: 5))
+    }
 }

@@ -105,13 +105,13 @@ enum EnglishWords {
     /// quoting the question back: the same words at the same positions).
     static func split(_ text: String, preservingCase: Bool = false) -> [String] {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        var current: [Unicode.Scalar] = []
         func flush() {
-            var w = String(current)
+            var w = String(scalars: current)
             while let last = w.unicodeScalars.last, last == "-" || last == "'" || last == "." { w.unicodeScalars.removeLast() }
             if w.hasSuffix("'s") { w.removeLast(2) }
             if !w.isEmpty { words.append(w) }
-            current = String.UnicodeScalarView()
+            current.removeAll(keepingCapacity: true)
         }
         for s in (preservingCase ? text : text.lowercased()).unicodeScalars {
             let v = s.value

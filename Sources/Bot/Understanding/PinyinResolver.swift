@@ -6,23 +6,48 @@ import Knowledge
 /// syllables, and consecutive syllables are matched to bigrams the corpus prints with that
 /// reading, chaining them so overlapping characters agree and preferring frequent bigrams.
 struct PinyinResolver: Sendable {
-    /// `jiao|tong` → corpus bigrams with that reading and how many sentences print them.
-    private let byReading: [String: [(Unicode.Scalar, Unicode.Scalar, Int)]]
+    /// `jiao|tong` (as the two syllables' numbers, `key(_:_:)`) → corpus bigrams with that
+    /// reading and how many sentences print them.
+    private let byReading: [UInt32: [(Unicode.Scalar, Unicode.Scalar, Int)]]
     private let syllables: Set<String>
+    /// Each syllable's number (in sorted order), for `byReading`'s keys.
+    private let syllableNumbers: [String: UInt32]
     private let longestSyllable: Int
 
     init(index: SentenceIndex) {
-        var map: [String: [(Unicode.Scalar, Unicode.Scalar, Int)]] = [:]
+        syllables = ScriptTables.allSyllables
+        var numbers: [String: UInt32] = [:]
+        for (i, syllable) in syllables.sorted().enumerated() { numbers[syllable] = UInt32(i) }
+        syllableNumbers = numbers
+        // A character's readings are looked up once, not once per bigram it is in; a reading
+        // that is no syllable of the table is left out (`split` never gives it, so it was never
+        // looked up).
+        // (Cached by code point for the CJK blocks, where nearly every corpus character is.)
+        let cached = 0x3400..<0xA000
+        var readingsOf = [[UInt32]?](repeating: nil, count: cached.count)
+        func readings(_ c: Unicode.Scalar) -> [UInt32] {
+            let v = Int(c.value)
+            guard cached.contains(v) else { return ScriptTables.readings(c).filter { !$0.isEmpty }.compactMap { numbers[$0] } }
+            if let r = readingsOf[v - cached.lowerBound] { return r }
+            let r = ScriptTables.readings(c).filter { !$0.isEmpty }.compactMap { numbers[$0] }
+            readingsOf[v - cached.lowerBound] = r
+            return r
+        }
+        var map: [UInt32: [(Unicode.Scalar, Unicode.Scalar, Int)]] = [:]
         for (a, b, df) in index.bigrams() {
             // Every reading pair: a name may be spelled with either reading of a polyphone.
-            for pa in ScriptTables.readings(a) where !pa.isEmpty {
-                for pb in ScriptTables.readings(b) where !pb.isEmpty { map[pa + "|" + pb, default: []].append((a, b, df)) }
+            let ra = readings(a)
+            guard !ra.isEmpty else { continue }
+            let rb = readings(b)
+            for pa in ra {
+                for pb in rb { map[PinyinResolver.key(pa, pb), default: []].append((a, b, df)) }
             }
         }
         byReading = map
-        syllables = ScriptTables.allSyllables
         longestSyllable = syllables.map(\.count).max() ?? 6
     }
+
+    @inline(__always) private static func key(_ a: UInt32, _ b: UInt32) -> UInt32 { a << 16 | b }
 
     /// The Chinese for a run of lowercase letters (one or more English words joined), or nil.
     func resolve(_ letters: String) -> String? {
@@ -30,7 +55,8 @@ struct PinyinResolver: Sendable {
         // Candidate bigrams for each adjacent pair of syllables.
         var options: [[(Unicode.Scalar, Unicode.Scalar, Int)]] = []
         for k in 0..<(parts.count - 1) {
-            guard let c = byReading[parts[k] + "|" + parts[k + 1]], !c.isEmpty else { return nil }
+            guard let a = syllableNumbers[parts[k]], let b = syllableNumbers[parts[k + 1]],
+                  let c = byReading[PinyinResolver.key(a, b)], !c.isEmpty else { return nil }
             options.append(c)
         }
         // Best chain: dynamic programming over the character chosen at each position.

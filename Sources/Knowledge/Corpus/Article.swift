@@ -109,6 +109,14 @@ public struct ClauseSpan: Sendable, Hashable {
     /// Clause breaks in normalised text.
     public static let breaks: Set<Unicode.Scalar> = [",", ";", "。", "!", "?", ":", "…", "—"]
 
+    /// `breaks.contains(c)`, without hashing (a test per scalar of every sentence).
+    @inline(__always) static func isBreak(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case ",", ";", "。", "!", "?", ":", "…", "—": return true
+        default: return false
+        }
+    }
+
     /// The colon of a clock time or ratio (`7:30`, `1:2`): a break only between words.
     static func isClockColon(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
         s[i] == ":" && i > 0 && i + 1 < s.count && ScalarClass.isDigit(s[i - 1]) && ScalarClass.isDigit(s[i + 1])
@@ -127,7 +135,7 @@ public struct ClauseSpan: Sendable, Hashable {
         for i in 0..<s.count {
             if s[i] == "\u{201C}" { if depth == 0 { openedAt = i }; depth += 1 }
             else if s[i] == "\u{201D}" { depth = max(0, depth - 1) }
-            else if breaks.contains(s[i]) && (depth == 0 || i - openedAt > 40 || s[i] == "。") && !isClockColon(s, i) {
+            else if isBreak(s[i]) && (depth == 0 || i - openedAt > 40 || s[i] == "。") && !isClockColon(s, i) {
                 breakAt[i] = true
             }
         }
@@ -135,7 +143,10 @@ public struct ClauseSpan: Sendable, Hashable {
             if i > a {
                 let start = t.origin(a)
                 let end = i < s.count ? t.origin(i) : t.original.count
-                if !ClauseSpan.printed(a..<i, in: t).isEmpty { out.append(ClauseSpan(range: a..<i, originalRange: start..<end)) }
+                // `printed(a..<i, in: t)` is not empty (tested on the scalars, no string made).
+                if let r = t.originalBounds(a..<i), t.original[r].contains(where: { !edgePunctuation.contains($0) }) {
+                    out.append(ClauseSpan(range: a..<i, originalRange: start..<end))
+                }
             }
             a = i + 1
         }

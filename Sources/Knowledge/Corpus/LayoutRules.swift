@@ -9,6 +9,17 @@ enum LayoutRules {
         "扫一扫", "扫码看视频", "扫描二维码观看视频",
     ]
 
+    /// The longest noise line, in UTF-8 bytes.
+    static let noiseLineMaxBytes = noiseLines.map(\.utf8.count).max() ?? 0
+
+    /// `noiseLines.contains(line)`. A longer line made only of scalars that compare byte for
+    /// byte (`String.isPlain`) is none of them, found without hashing it (a `String` hash
+    /// normalises the text first; this runs on every line of every page).
+    static func isNoiseLine(_ line: String) -> Bool {
+        if line.utf8.count > noiseLineMaxBytes, String.isPlain(line) { return false }
+        return noiseLines.contains(line)
+    }
+
     /// Lines containing any of these are column labels (`DIYI PINGLUN 栏目统筹:黄金凤`); the whole
     /// block they sit in is layout.
     static let columnLabelMarkers = ["栏目统筹", "本版编辑", "责任编辑", "美术编辑", "版式设计", "校对:"]
@@ -16,6 +27,17 @@ enum LayoutRules {
     /// Byline roles: a line starting with `■` or with one of these is an author line.
     static let bylineRoles = ["全媒体记者", "本报记者", "记者", "通讯员", "评论员", "本报评论员", "报道员", "本报道员",
                               "实习生", "撰稿", "特约记者", "见习记者", "本报通讯员"]
+
+    /// The first scalars of `bylineRoles`.
+    static let bylineRoleStarts: Set<Unicode.Scalar> = Set(bylineRoles.compactMap { $0.unicodeScalars.first })
+
+    /// False when `text` certainly starts with none of `bylineRoles` (a `Character` prefix test
+    /// each): its first scalar starts none of them and is no compatibility ideograph (U+F900 and
+    /// up), the only other scalars that compare equal to a unified one.
+    static func mayStartBylineRole(_ text: Substring) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return bylineRoleStarts.contains(first) || first.value >= 0xF900
+    }
 
     /// Photo credits: kept as captions, never as body.
     static let creditPrefixes = ["■摄影", "摄影", "■图", "图/"]
@@ -44,11 +66,17 @@ enum LayoutRules {
 
     /// Edition labels printed at the top of a page (`嘉善版`); also the page's edition when none is given.
     static func isEditionLabel(_ line: String) -> Bool {
-        line.hasSuffix("版") && (2...5).contains(line.scalarCount) && line.unicodeScalars.allSatisfy { ScalarClass.isHan($0) }
+        // A last scalar below the compatibility ideographs (U+F900…, which fold to unified ones)
+        // other than 版 rules the `Character` suffix out without comparing.
+        (line.unicodeScalars.last.map { $0 == "版" || $0.value >= 0xF900 } ?? false) && line.hasSuffix("版") && (2...5).contains(line.scalarCount)
+            && line.unicodeScalars.allSatisfy { ScalarClass.isHan($0) }
     }
 
     /// Brand lines of a local edition's masthead: `嘉善发布`, `最嘉善`, `IN嘉善`.
     static func isMastheadBrand(_ line: String) -> Bool {
+        // Every brand is 3 to 6 scalars: longer lines are ruled out before the scalars are copied.
+        var n = 0
+        for _ in line.unicodeScalars { n += 1; if n > 6 { return false } }
         let s = Array(line.unicodeScalars)
         let han = s.allSatisfy { ScalarClass.isHan($0) }
         if han && s.count >= 3 && s.count <= 5 && line.hasSuffix("发布") { return true }
@@ -60,6 +88,6 @@ enum LayoutRules {
     /// All-capital pinyin column headers such as `DIYI PINGLUN`.
     static func isPinyinColumnHeader(_ line: String) -> Bool {
         let s = line.unicodeScalars
-        return s.count >= 4 && s.allSatisfy { ($0.value >= 0x41 && $0.value <= 0x5A) || $0 == " " } && line.includes(" ")
+        return s.allSatisfy { ($0.value >= 0x41 && $0.value <= 0x5A) || $0 == " " } && s.count >= 4 && line.includes(" ")
     }
 }

@@ -108,11 +108,22 @@ public enum PageLoader {
     /// Header lines at the very top: `date: 2023-11-21`, `edition: 嘉善版` (also `日期:` / `版面:`).
     /// Header values override the file name.
     static func stripHeader(_ text: String, into meta: inout PageMetadata) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines are taken one at a time (`Character` "\n" as before: `\r\n` is one character and
+        // does not split): the loop stops at the first line that is no header, so the rest of
+        // the page is never split and joined again.
         var consumed = 0
-        for line in lines {
+        var sawHeader = false
+        // Where the line after the last consumed one starts; nil once that line is past the end.
+        var rest: Substring? = Substring(text)
+        var remaining: Substring? = Substring(text)
+        while let current = remaining {
+            let newline = current.firstIndex(of: "\n")
+            let line = newline.map { current[..<$0] } ?? current
+            remaining = newline.map { current[current.index(after: $0)...] }
             let t = line.trimmingCharacters(in: .whitespaces)
-            if t.isEmpty { if consumed == 0 { consumed += 1; continue } else { break } }
+            if t.isEmpty {
+                if consumed == 0 { consumed += 1; rest = remaining; continue } else { break }
+            }
             guard let colon = t.firstIndex(where: { $0 == ":" || $0 == "：" }) else { break }
             let key = t[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             let value = t[t.index(after: colon)...].trimmingCharacters(in: .whitespaces)
@@ -127,13 +138,12 @@ public enum PageLoader {
                 break
             }
             consumed += 1
+            sawHeader = true
+            rest = remaining
         }
-        guard consumed > 0, lines.count >= consumed else { return text }
         // Only strip when at least one real header line was recognised.
-        let header = lines[0..<consumed].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-        if header.isEmpty { return text }
-        lines.removeFirst(consumed)
-        return lines.joined(separator: "\n")
+        guard consumed > 0, sawHeader else { return text }
+        return rest.map(String.init) ?? ""
     }
 }
 

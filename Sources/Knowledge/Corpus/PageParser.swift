@@ -45,11 +45,10 @@ public enum PageParser {
             if !current.isEmpty { blocks.append(Block(lines: current)) }
             current = []
         }
-        let rawLines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-        for raw in rawLines {
+        for raw in lines(of: text) {
             let line = raw.trimmed
             if line.isEmpty { flush(); continue }
-            if LayoutRules.noiseLines.contains(line) || LayoutRules.isMastheadBrand(line) || LayoutRules.isPinyinColumnHeader(line) {
+            if LayoutRules.isNoiseLine(line) || LayoutRules.isMastheadBrand(line) || LayoutRules.isPinyinColumnHeader(line) {
                 flush(); continue
             }
             if LayoutRules.isEditionLabel(line) {
@@ -57,7 +56,8 @@ public enum PageParser {
                 flush(); continue
             }
             // A byline glued to the end of a headline line: split at the mark.
-            if let mark = line.firstIndex(of: "■"), mark != line.startIndex {
+            // (The scalar test first: the `Character` search walks grapheme clusters.)
+            if line.unicodeScalars.contains("■"), let mark = line.firstIndex(of: "■"), mark != line.startIndex {
                 let head = line[..<mark].trimmed
                 let tail = String(line[mark...])
                 if !head.isEmpty { current.append(head) }
@@ -74,6 +74,30 @@ public enum PageParser {
         flush()
         // Column labels (`第134期评论 / DIYI PINGLUN 栏目统筹:…`) take their whole block with them.
         return blocks.filter { b in !b.lines.contains { l in LayoutRules.columnLabelMarkers.contains { l.includes($0) } } }
+    }
+
+    /// The page's lines, split where `Character`s `\n`, `\r\n` and `\r` stand (empty lines kept),
+    /// found by bytes: those three always stand alone as characters, so the lines are the ones
+    /// a `Character` split gives, without walking grapheme clusters.
+    static func lines(of text: String) -> [Substring] {
+        var out: [Substring] = []
+        let u = text.utf8
+        var lineStart = u.startIndex
+        var i = u.startIndex
+        while i != u.endIndex {
+            let b = u[i]
+            if b == 0x0A || b == 0x0D {
+                out.append(text[lineStart..<i])
+                var next = u.index(after: i)
+                if b == 0x0D, next != u.endIndex, u[next] == 0x0A { next = u.index(after: next) }
+                lineStart = next
+                i = next
+            } else {
+                i = u.index(after: i)
+            }
+        }
+        out.append(text[lineStart..<u.endIndex])
+        return out
     }
 
     // MARK: - Classification
@@ -101,7 +125,7 @@ public enum PageParser {
         let marked = rest.hasPrefix("■")
         if marked { rest = rest.dropFirst() }
         rest = rest.drop(while: { $0 == " " })
-        if LayoutRules.bylineRoles.contains(where: { rest.hasPrefix($0) }) {
+        if LayoutRules.mayStartBylineRole(rest), LayoutRules.bylineRoles.contains(where: { rest.hasPrefix($0) }) {
             return line.scalarCount <= 60 && !line.includes("。")
         }
         if marked {
@@ -112,7 +136,7 @@ public enum PageParser {
     }
 
     static func isCreditLine(_ line: String) -> Bool {
-        if LayoutRules.creditPrefixes.contains(where: { line.hasPrefix($0) }) && line.scalarCount <= 40 { return true }
+        if line.hasAtMostScalars(40) && LayoutRules.creditPrefixes.contains(where: { line.hasPrefix($0) }) { return true }
         return line.scalarCount <= 20 && line.hasSuffix("/摄")
     }
 

@@ -196,7 +196,7 @@ public enum PageStructure {
             if let n = numbering(scalars) {
                 let rest = Array(scalars[n.length...])
                 let endsSentence = rest.last.map { "。；;！!？?".unicodeScalars.contains($0) } ?? false
-                if let kv = keyValue(rest), kv.key.unicodeScalars.count <= 8 {
+                if let kv = keyValue(rest), kv.key.scalarCount <= 8 {
                     let value = String(String.UnicodeScalarView(rest[kv.valueStart...])).trimmingCharacters(in: .whitespaces)
                     // Under a labelled entry of a higher level (`（二）清明2号线：A—B`), a numbered
                     // `1. 票价：2元` is one of that entry's own lines.

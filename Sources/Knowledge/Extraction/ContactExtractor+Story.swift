@@ -42,7 +42,7 @@ extension ContactExtractor {
             lastOwner = key
         }
         for cue in addressCueHits(sc) {
-            let addr = sc.trimmed(sc.phrase(from: cue.offset + cue.word.unicodeScalars.count), leading: [":", "在"], trailing: ["的", "内", "。"])
+            let addr = sc.trimmed(sc.phrase(from: cue.offset + cue.word.scalarCount), leading: [":", "在"], trailing: ["的", "内", "。"])
             guard isAddress(addr, in: sc) else { continue }
             let key: Int?
             if cue.word == "位于" || cue.word.hasPrefix("坐落") {
@@ -57,7 +57,7 @@ extension ContactExtractor {
         }
         for label in hoursLabels {
             for c in sc.occurrences(of: label) {
-                let value = sc.trimmed(sc.phrase(from: c + label.unicodeScalars.count), leading: ["为", ":", "是"], trailing: ["。"])
+                let value = sc.trimmed(sc.phrase(from: c + label.scalarCount), leading: ["为", ":", "是"], trailing: ["。"])
                 guard !sc.clockTimes(in: value).isEmpty, let key = lastOwner ?? owner(before: c) ?? book.contacts.indices.last else { continue }
                 let text = sc.original(value)
                 if !book.contacts[key].hours.contains(where: { $0.value == text }) { book.contacts[key].hours.append(Sourced(text, sentence: sc.sentenceID)) }
@@ -89,8 +89,8 @@ extension ContactExtractor {
         var out: [(offset: Int, word: String)] = []
         var covered = Set<Int>()
         for w in addressCues {
-            for i in sc.occurrences(of: w) where !covered.contains(i) && !covered.contains(i + w.unicodeScalars.count - 1) {
-                covered.formUnion(i..<(i + w.unicodeScalars.count))
+            for i in sc.occurrences(of: w) where !covered.contains(i) && !covered.contains(i + w.scalarCount - 1) {
+                covered.formUnion(i..<(i + w.scalarCount))
                 out.append((i, w))
             }
         }
@@ -115,7 +115,7 @@ extension ContactExtractor {
         var bestEnd = -1
         for w in words {
             guard let i = sc.occurrences(of: w, in: range).last else { continue }
-            let end = i + w.unicodeScalars.count
+            let end = i + w.scalarCount
             if end > bestEnd || (end == bestEnd && i < best!.offset) { best = (i, w); bestEnd = end }
         }
         return best

@@ -40,7 +40,7 @@ enum ContactExtractor {
     /// Extracts the article's contacts into `store.contacts`.
     static func extract(from context: ArticleContext, into store: inout FactStore) {
         var book = ContactBook(article: context.index)
-        let scanners = context.sentences.map { SentenceScanner(sentence: $0, normalizer: context.normalizer) }
+        let scanners = context.scanners
         switch context.article.kind {
         case .weather, .photo:
             return
@@ -88,7 +88,7 @@ enum ContactExtractor {
         } else {
             let known = addressLabels + hoursLabels + servesLabels + phoneCues
             if let w = longestFirst(known).first(where: { sc.matches($0, at: 0) }) {
-                labelEnd = w.unicodeScalars.count
+                labelEnd = w.scalarCount
                 valueStart = labelEnd!
             }
         }

@@ -45,7 +45,7 @@ extension EventExtractor {
             // the phrase keeps `报名时间:` and a `—` range together
             let phrase = sc.phraseStart(before: d.range.lowerBound)..<sc.phrase(from: d.range.lowerBound).upperBound
             let clauseText = sc.text(phrase)
-            let signUp = registrationWords.first { clauseText.contains($0) }
+            let signUp = registrationWords.first { clauseText.containsText($0) }
             func add(_ kind: EventDate.Kind, _ label: String) {
                 out.append(Found(range: d.range, value: EventDate(kind: kind, date: d.value, label: label)))
             }
@@ -55,7 +55,7 @@ extension EventExtractor {
             }
             let after = d.range.upperBound
             if let signUp, n + 1 < dates.count, let c = rangeConnectors.first(where: { sc.matches($0, at: after) }),
-               dates[n + 1].range.lowerBound == after + c.unicodeScalars.count {
+               dates[n + 1].range.lowerBound == after + c.scalarCount {
                 add(.registrationOpen, signUp)
                 consumed.insert(n + 1)
                 out.append(Found(range: dates[n + 1].range, value: EventDate(kind: .registrationDeadline, date: dates[n + 1].value, label: signUp)))
@@ -65,14 +65,14 @@ extension EventExtractor {
             let sentenceSignUp = signUp ?? registrationWords.first { sc.contains($0) }
             if let cue = deadlineAfter.first(where: { sc.matches($0, at: after) }),
                cue.contains("报名") || signUp != nil || (cue == "截止" && sentenceSignUp != nil) {
-                add(.registrationDeadline, sc.original(after..<(after + cue.unicodeScalars.count)))
+                add(.registrationDeadline, sc.original(after..<(after + cue.scalarCount)))
                 continue
             }
             if let word = signUp, let k = closing(after, in: phrase, sc: sc), sc.occurrences(of: word, in: k..<phrase.upperBound).first != nil {
                 add(.registrationDeadline, word)   // `请于6月30日17:00前登录平台报名`
                 continue
             }
-            if let cue = deadlineBefore.first(where: { w in d.range.lowerBound >= w.unicodeScalars.count && sc.matches(w, at: d.range.lowerBound - w.unicodeScalars.count) }),
+            if let cue = deadlineBefore.first(where: { w in d.range.lowerBound >= w.scalarCount && sc.matches(w, at: d.range.lowerBound - w.scalarCount) }),
                cue.contains("报名") || signUp != nil || (cue == "即日起至" && sentenceSignUp != nil) {
                 add(.registrationDeadline, cue.hasSuffix("为") || cue.hasSuffix("是") ? String(cue.dropLast()) : cue)
                 continue
@@ -104,7 +104,7 @@ extension EventExtractor {
     private static func closing(_ after: Int, in phrase: Range<Int>, sc: SentenceScanner) -> Int? {
         var k = after
         if let t = sc.clockTimes(in: k..<phrase.upperBound).first, t.range.lowerBound == k { k = t.range.upperBound }
-        for w in ["之前", "以前", "前"] where sc.matches(w, at: k) { return k + w.unicodeScalars.count }
+        for w in ["之前", "以前", "前"] where sc.matches(w, at: k) { return k + w.scalarCount }
         return nil
     }
 
@@ -114,13 +114,13 @@ extension EventExtractor {
         var moved = true
         while moved {
             moved = false
-            for w in dateFillers where k - w.unicodeScalars.count >= clause.lowerBound && sc.matches(w, at: k - w.unicodeScalars.count) {
-                k -= w.unicodeScalars.count
+            for w in dateFillers where k - w.scalarCount >= clause.lowerBound && sc.matches(w, at: k - w.scalarCount) {
+                k -= w.scalarCount
                 moved = true
                 break
             }
         }
-        for (word, kind) in stages where k - word.unicodeScalars.count >= clause.lowerBound && sc.matches(word, at: k - word.unicodeScalars.count) {
+        for (word, kind) in stages where k - word.scalarCount >= clause.lowerBound && sc.matches(word, at: k - word.scalarCount) {
             return (kind, word)
         }
         return nil
@@ -129,10 +129,10 @@ extension EventExtractor {
     /// A stage held on the date: `10月中旬举行决赛`.
     private static func stage(after end: Int, in clause: Range<Int>, sc: SentenceScanner) -> (kind: EventDate.Kind, label: String)? {
         var start = end
-        for w in ["将", "正式"] where sc.matches(w, at: start) { start += w.unicodeScalars.count }
+        for w in ["将", "正式"] where sc.matches(w, at: start) { start += w.scalarCount }
         guard let verb = (heldAfter + ["进行", "开展", "开始"]).first(where: { sc.matches($0, at: start) }) else { return nil }
-        let k = start + verb.unicodeScalars.count
-        for (word, kind) in stages where sc.matches(word, at: k) && k + word.unicodeScalars.count <= clause.upperBound { return (kind, word) }
+        let k = start + verb.scalarCount
+        for (word, kind) in stages where sc.matches(word, at: k) && k + word.scalarCount <= clause.upperBound { return (kind, word) }
         return nil
     }
 }

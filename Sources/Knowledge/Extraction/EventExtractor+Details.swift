@@ -82,16 +82,16 @@ extension EventExtractor {
         var used = Set<Int>()
         for clause in sc.clauses() {
             for (verb, role, needsYou) in organiserVerbs {
-                for v in sc.occurrences(of: verb, in: clause) where !used.contains(v + verb.unicodeScalars.count) {
+                for v in sc.occurrences(of: verb, in: clause) where !used.contains(v + verb.scalarCount) {
                     let you = sc.occurrences(of: "由", in: clause.lowerBound..<v).last
                     if needsYou && you == nil { continue }
                     var list = ((you.map { $0 + 1 }) ?? clause.lowerBound)..<v
-                    if sc.matches("单位为", at: v + verb.unicodeScalars.count) || sc.matches("方为", at: v + verb.unicodeScalars.count) {
+                    if sc.matches("单位为", at: v + verb.scalarCount) || sc.matches("方为", at: v + verb.scalarCount) {
                         list = (sc.find("为", from: v)! + 1)..<clause.upperBound
                     }
                     let items = organisationItems(in: list, sc: sc)
                     guard !items.isEmpty else { continue }
-                    used.insert(v + verb.unicodeScalars.count)
+                    used.insert(v + verb.scalarCount)
                     out.append(contentsOf: items.map { Found(range: $0, value: (sc.original($0), role)) })
                 }
             }
@@ -117,7 +117,7 @@ extension EventExtractor {
         for lead in entrantLeads {
             for i in sc.occurrences(of: lead) {
                 if lead == "面向", !entrantContext.contains(where: { sc.contains($0) }) { continue }
-                let r = sc.stripWords((i + lead.unicodeScalars.count)..<sc.clause(around: i).upperBound, leading: [], trailing: [])
+                let r = sc.stripWords((i + lead.scalarCount)..<sc.clause(around: i).upperBound, leading: [], trailing: [])
                 let items = entrantItems(sc.enumerationItems(in: r), in: sc)
                 out.append(contentsOf: items.filter { (2...40).contains($0.count) }.map { Found(range: $0, value: sc.original($0)) })
             }
@@ -197,9 +197,9 @@ extension EventExtractor {
                 if w == "岁", k > 0, sc.s[k - 1] == "周" { continue }
                 var d = k
                 while d > 0, ScalarClass.isDigit(sc.s[d - 1]) { d -= 1 }
-                let after = k + w.unicodeScalars.count
+                let after = k + w.scalarCount
                 let bounded = ageBounds.contains { sc.matches($0, at: after) }
-                    || ageLeads.contains { l in d >= l.unicodeScalars.count && sc.matches(l, at: d - l.unicodeScalars.count) }
+                    || ageLeads.contains { l in d >= l.scalarCount && sc.matches(l, at: d - l.scalarCount) }
                     || ["至", "到", "-", "~", "—"].contains { c in d >= 1 && sc.matches(c, at: d - 1) }
                 guard bounded else { continue }
                 let phrase = sc.phraseStart(before: d)..<sc.phrase(from: d).upperBound

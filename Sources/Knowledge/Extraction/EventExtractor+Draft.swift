@@ -30,7 +30,7 @@ struct EventDraft {
         core = c.core
         stripped = c.variants.count > 1 ? c.variants[1] : c.core
         quoted = c.quoted
-        isContest = EventExtractor.contestSuffixes.contains(c.suffix) || EventExtractor.contestWords.contains { c.printed.contains($0) }
+        isContest = EventExtractor.contestSuffixes.contains(c.suffix) || EventExtractor.contestWords.contains { c.printed.containsText($0) }
         for v in c.variants { addAlias(v) }
         if let q = c.quoted { addAlias(q + c.suffix) }
         if let sponsor = c.sponsor { addAlias(sponsor) }

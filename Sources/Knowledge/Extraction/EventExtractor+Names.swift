@@ -32,7 +32,7 @@ extension EventExtractor {
         var out: [EventCandidate] = []
         var takenEnds = Set<Int>()
         for suffix in suffixes {
-            let n = suffix.unicodeScalars.count
+            let n = suffix.scalarCount
             for i in sc.occurrences(of: suffix) where !takenEnds.contains(i + n) {
                 let end = i + n
                 if suffix == "节", end < sc.count, ScalarClass.isHan(sc.s[end]), !"在于将举开启期现上暨的正已还为由以和".unicodeScalars.contains(sc.s[end]) { continue }
@@ -52,7 +52,7 @@ extension EventExtractor {
                 let keys = coreForms(of: r, in: sc)
                 // `第十三届大赛` refers back to an event named elsewhere: nothing but its ordinal
                 // before the kind word, it names none.
-                guard keys.core.unicodeScalars.count - n >= 2 else { continue }
+                guard keys.core.scalarCount - n >= 2 else { continue }
                 takenEnds.insert(end)
                 let quoted = sc.quotedTerms(in: r).first?.value
                 out.append(EventCandidate(range: r, printed: sc.original(r), suffix: suffix, core: keys.core, quoted: quoted,
@@ -81,8 +81,8 @@ extension EventExtractor {
 
     /// The core of a name (quotes, `第N届`, a leading year and place dropped) and the forms on the way.
     static func coreForms(of r: Range<Int>, in sc: SentenceScanner) -> (core: String, variants: [String]) {
-        var plain = String.UnicodeScalarView()
-        var bare = String.UnicodeScalarView()
+        var plain: [Unicode.Scalar] = []
+        var bare: [Unicode.Scalar] = []
         var i = r.lowerBound
         while i < r.upperBound {
             let c = sc.s[i]
@@ -93,8 +93,8 @@ extension EventExtractor {
             plain.append(c)
             i += 1
         }
-        let stripped = String(bare)
-        var variants = [String(plain), stripped]
+        let stripped = String(scalars: bare)
+        var variants = [String(scalars: plain), stripped]
         // short forms drop a place prefix, never a quoted term that merely ends like one (`田园五镇`)
         let quoted = sc.quotedTerms(in: r).map(\.value)
         variants.append(contentsOf: NameFinder.shortForms(of: stripped).filter { f in

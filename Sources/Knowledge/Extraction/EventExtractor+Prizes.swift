@@ -51,7 +51,7 @@ extension EventExtractor {
         var r = a..<end
         // drop a lead word anywhere in the span (`大赛分设创业组` → `创业组`)
         for w in groupLeads {
-            if let i = sc.occurrences(of: w, in: r).last, i + w.unicodeScalars.count < end - 1 { r = (i + w.unicodeScalars.count)..<end }
+            if let i = sc.occurrences(of: w, in: r).last, i + w.scalarCount < end - 1 { r = (i + w.scalarCount)..<end }
         }
         return r
     }
@@ -149,10 +149,10 @@ extension EventExtractor {
         }
         var out: [Found<Prize>] = []
         for (i, r) in ranks.enumerated() {
-            let verb = winVerbs.first { w in r.rank.range.lowerBound >= w.unicodeScalars.count && sc.matches(w, at: r.rank.range.lowerBound - w.unicodeScalars.count) }
+            let verb = winVerbs.first { w in r.rank.range.lowerBound >= w.scalarCount && sc.matches(w, at: r.rank.range.lowerBound - w.scalarCount) }
             var winner: String?
             if let verb {
-                let w = sc.stripWords(clause.lowerBound..<(r.rank.range.lowerBound - verb.unicodeScalars.count), leading: ["\u{201C}"], trailing: ["分别"])
+                let w = sc.stripWords(clause.lowerBound..<(r.rank.range.lowerBound - verb.scalarCount), leading: ["\u{201C}"], trailing: ["分别"])
                 let who = sc.occurrences(of: "的", in: w).last.map { ($0 + 1)..<w.upperBound } ?? w
                 if (2...24).contains(who.count), who.allSatisfy({ ScalarClass.isWordScalar(sc.s[$0]) || sc.s[$0] == "·" }) { winner = sc.original(who) }
             }

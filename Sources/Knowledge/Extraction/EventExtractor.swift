@@ -37,7 +37,7 @@ enum EventExtractor {
 
     /// Adds the article's events to the store.
     static func extract(from context: ArticleContext, into store: inout FactStore) {
-        let scanners = context.sentences.map { SentenceScanner(sentence: $0, normalizer: context.normalizer) }
+        let scanners = context.scanners
         var drafts: [EventDraft] = []
         for sc in scanners {
             for c in candidates(in: sc, suffixes: sentenceSuffixes) where !drafts.contains(where: { $0.isReferred(to: c) }) {
@@ -97,13 +97,13 @@ enum EventExtractor {
         if let current {
             for w in backReferences {
                 for i in sc.occurrences(of: w) where !out.contains(where: { $0.range.contains(i) }) {
-                    out.append(EventMention(range: i..<(i + w.unicodeScalars.count), draft: current))
+                    out.append(EventMention(range: i..<(i + w.scalarCount), draft: current))
                 }
             }
             for clause in sc.clauses() {
                 let r = sc.stripWords(clause, leading: ["\u{201C}", "需要注意的是"], trailing: [])
                 if let w = clauseBackReferences.first(where: { sc.matches($0, at: r.lowerBound) }), !out.contains(where: { $0.range.contains(r.lowerBound) }) {
-                    out.append(EventMention(range: r.lowerBound..<(r.lowerBound + w.unicodeScalars.count), draft: current))
+                    out.append(EventMention(range: r.lowerBound..<(r.lowerBound + w.scalarCount), draft: current))
                 }
             }
         }

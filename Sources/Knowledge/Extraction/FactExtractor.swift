@@ -39,6 +39,9 @@ public struct ArticleContext {
     public let normalizer: Normalizer
     /// Headline, kicker and subtitle normalised (empty when untitled).
     public let normalizedTitle: String
+    /// One scanner per sentence, made once and shared by every extractor (each used to make its
+    /// own: the clause ranges and the character filter were computed six times per sentence).
+    public let scanners: [SentenceScanner]
 
     public init(index: Int, article: Article, sentences: [Sentence], normalizer: Normalizer) {
         self.index = index
@@ -46,5 +49,6 @@ public struct ArticleContext {
         self.sentences = sentences
         self.normalizer = normalizer
         self.normalizedTitle = normalizer.normalize([article.kicker, article.headline, article.subtitle].compactMap { $0 }.joined(separator: " "))
+        self.scanners = sentences.map { SentenceScanner(sentence: $0, normalizer: normalizer) }
     }
 }

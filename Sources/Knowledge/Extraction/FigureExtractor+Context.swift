@@ -27,16 +27,16 @@ extension FigureExtractor {
         var period: String?
         var target = false
         var changed = true
-        func opens(_ w: String) -> Bool { r.lowerBound + w.unicodeScalars.count <= r.upperBound && sc.matches(w, at: r.lowerBound) }
+        func opens(_ w: String) -> Bool { r.lowerBound + w.scalarCount <= r.upperBound && sc.matches(w, at: r.lowerBound) }
         while changed && !r.isEmpty {
             changed = false
             if let w = longestFirst(targetWords.sorted()).first(where: opens) {
                 target = true
-                r = (r.lowerBound + w.unicodeScalars.count)..<r.upperBound
+                r = (r.lowerBound + w.scalarCount)..<r.upperBound
                 changed = true
             }
             if let w = leadingTimeWords.first(where: opens) {
-                let n = w.unicodeScalars.count
+                let n = w.scalarCount
                 period = [period, sc.original(r.lowerBound..<(r.lowerBound + n))].compactMap { $0 }.joined()
                 r = (r.lowerBound + n)..<r.upperBound
                 changed = true
@@ -82,7 +82,7 @@ extension FigureExtractor {
         clausesBefore(start, in: sc).contains { c in
             let r = sc.stripWords(c, leading: ["\u{201C}"], trailing: [])
             guard let w = targetOpeners.first(where: { sc.matches($0, at: r.lowerBound) }) else { return false }
-            return isTimePhrase((r.lowerBound + w.unicodeScalars.count)..<r.upperBound, in: sc)
+            return isTimePhrase((r.lowerBound + w.scalarCount)..<r.upperBound, in: sc)
         }
     }
 

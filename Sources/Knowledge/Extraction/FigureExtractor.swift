@@ -72,8 +72,7 @@ enum FigureExtractor {
 
     /// Adds every figure of the article to the store.
     static func extract(from context: ArticleContext, into store: inout FactStore) {
-        for sentence in context.sentences {
-            let scanner = SentenceScanner(sentence: sentence, normalizer: context.normalizer)
+        for scanner in context.scanners {
             store.figures.append(contentsOf: figures(in: scanner, article: context.index).map(\.value))
         }
     }
@@ -120,7 +119,7 @@ enum FigureExtractor {
             if p == "第" || p == "#" || p == "-" || p == "." || ScalarClass.isASCIILetter(p) { return false }
         }
         var k = r.upperBound
-        for tail in ["左右", "以上", "大关", "多"] where sc.matches(tail, at: k) { k += tail.unicodeScalars.count; break }
+        for tail in ["左右", "以上", "大关", "多"] where sc.matches(tail, at: k) { k += tail.scalarCount; break }
         return k >= clause.upperBound || s[k] == "、" || s[k] == "\u{201D}" || s[k] == ")"
     }
 
@@ -197,7 +196,7 @@ enum FigureExtractor {
         var k = end
         var run: [String] = []
         while run.count < 5, let w = sc.longestWord(runWords, endingAt: k, from: left) {
-            k -= w.unicodeScalars.count
+            k -= w.scalarCount
             run.insert(w, at: 0)
         }
         return (k, run)
@@ -206,7 +205,7 @@ enum FigureExtractor {
     /// The measure term ending at `end` (lexicon first, then two characters and a head).
     private static func measureTerm(endingAt end: Int, from left: Int, in sc: SentenceScanner) -> Range<Int>? {
         for term in measureTermsLongestFirst {
-            let n = term.unicodeScalars.count
+            let n = term.scalarCount
             guard end - n >= left, sc.matches(term, at: end - n) else { continue }
             // 全年产值: the 年 belongs to the time word before it, not to 年产值
             if term.hasPrefix("年"), end - n - 1 >= left, leadingTimeWords.contains(sc.text((end - n - 1)..<(end - n + 1))) { continue }
@@ -223,7 +222,7 @@ enum FigureExtractor {
         var best: Range<Int>?
         for cue in totalCues {
             for i in sc.occurrences(of: cue, in: range) {
-                let end = i + cue.unicodeScalars.count
+                let end = i + cue.scalarCount
                 if cue == "共", end < sc.count, gongWordFollowers.contains(sc.s[end]) { continue }
                 if best == nil || i > best!.lowerBound || (i == best!.lowerBound && end > best!.upperBound) { best = i..<end }
             }

@@ -62,8 +62,8 @@ extension NameFinder {
     /// prefix), and `short` is not a plain tail of `name`.
     public static func isAbbreviation(_ short: String, of name: String, head: String) -> Bool {
         guard short.hasSuffix(head), name.hasSuffix(head), short.count < name.count, !name.hasSuffix(short) else { return false }
-        let p = Array(short.unicodeScalars.dropLast(head.unicodeScalars.count))
-        let core = Array(name.unicodeScalars.dropLast(head.unicodeScalars.count))
+        let p = Array(short.unicodeScalars.dropLast(head.scalarCount))
+        let core = Array(name.unicodeScalars.dropLast(head.scalarCount))
         guard p.count >= 2, p.allSatisfy(ScalarClass.isHan) else { return false }
         for i in core.indices where core[i] == p[0] && (i == 0 || prefixEnders.contains(core[i - 1])) {
             var k = 1

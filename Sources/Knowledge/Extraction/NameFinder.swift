@@ -46,8 +46,10 @@ public enum NameFinder {
         var out: [Found<String>] = []
         var taken = Set<Int>()
         for suffix in suffixes {
-            let n = suffix.unicodeScalars.count
-            for i in scanner.occurrences(of: suffix) where !taken.contains(i + n) {
+            let found = scanner.occurrences(of: suffix)
+            if found.isEmpty { continue }
+            let n = suffix.scalarCount
+            for i in found where !taken.contains(i + n) {
                 if let span = nameSpan(in: scanner.s, endingAt: i + n, suffixLength: n, maxLength: maxLength) {
                     taken.insert(i + n)
                     out.append(Found(range: span, value: scanner.original(span)))
@@ -73,25 +75,27 @@ public enum NameFinder {
     /// (`平湖市企业综合服务中心` → `企业综合服务中心`).
     public static func shortForms(of name: String) -> [String] {
         var out: [String] = []
-        for p in adminPrefixes where name.hasPrefix(p) && name.unicodeScalars.count > p.unicodeScalars.count + 3 {
-            out.append(String(scalars: name.unicodeScalars.dropFirst(p.unicodeScalars.count)))
+        for p in adminPrefixes where name.hasTextPrefix(p) && name.scalarCount > p.scalarCount + 3 {
+            out.append(String(scalars: name.unicodeScalars.dropFirst(p.scalarCount)))
         }
         // Place prefix ending in 市/县/区/镇 within the first 6 characters — not the 区 of 社区/小区/园区….
         let scalars = Array(name.unicodeScalars)
-        let notAdministrative: Set<Unicode.Scalar> = Set("社小园街景城校厂营都超门".unicodeScalars)
         for (i, c) in scalars.enumerated() where i >= 1 && i <= 5 && (c == "市" || c == "县" || c == "区" || c == "镇")
             && !(notAdministrative.contains(scalars[i - 1])) {
             if scalars.count - (i + 1) >= 4 { out.append(String(scalars: scalars[(i + 1)...])) }
         }
         // The generic head: a two-character modifier and the facility word (`高铁新城市民服务中心`
         // → `市民服务中心`, `企业涉外服务中心` → `涉外服务中心`), how people name it in passing.
-        for suffix in facilitySuffixes where name.hasSuffix(suffix) {
-            let n = suffix.unicodeScalars.count + 2
+        for suffix in facilitySuffixes where name.hasTextSuffix(suffix) {
+            let n = suffix.scalarCount + 2
             if scalars.count > n + 1 { out.append(String(scalars: scalars.suffix(n))) }
             break
         }
         return Array(Set(out)).sorted()
     }
+
+    /// Characters before 市/县/区/镇 that make it part of a word (社区, 小区, 园区…), not a place.
+    static let notAdministrative: Set<Unicode.Scalar> = Set("社小园街景城校厂营都超门".unicodeScalars)
 
     /// Facility words whose two-character modifier names the place generically.
     public static let facilitySuffixes = ["服务中心", "服务站", "服务大厅", "办事大厅", "市民中心", "学校"]

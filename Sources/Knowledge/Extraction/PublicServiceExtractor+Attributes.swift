@@ -38,7 +38,7 @@ extension PublicServiceExtractor {
         var out: [Found<String>] = []
         for clause in sc.clauses() {
             for verb in hostVerbs {
-                for v in sc.occurrences(of: verb, in: clause) where !sc.matches("人", at: v + verb.unicodeScalars.count) {
+                for v in sc.occurrences(of: verb, in: clause) where !sc.matches("人", at: v + verb.scalarCount) {
                     let start = sc.occurrences(of: "由", in: clause.lowerBound..<v).last.map { $0 + 1 } ?? clause.lowerBound
                     let r = sc.stripWords(start..<v, leading: relativeDays, trailing: ["联合", "共同", "统一", "负责"])
                     guard (2...16).contains(r.count), isDepartment(r, in: sc), !out.contains(where: { $0.range == r }) else { continue }
@@ -68,7 +68,7 @@ extension PublicServiceExtractor {
             }
             for lead in addressLeads {
                 for i in sc.occurrences(of: lead, in: clause) {
-                    let start = i + lead.unicodeScalars.count
+                    let start = i + lead.scalarCount
                     let end = sc.occurrences(of: "的", in: start..<clause.upperBound).first ?? clause.upperBound
                     let r = sc.stripWords(start..<end, leading: [], trailing: [])
                     if (2...24).contains(r.count), isPlace(r, in: sc) { out.append(Found(range: r, value: sc.original(r))) }
@@ -89,7 +89,7 @@ extension PublicServiceExtractor {
     static func establishment(in sc: SentenceScanner, mentions: [ServiceMention]) -> [Found<(draft: Int, when: String)>] {
         var out: [Found<(draft: Int, when: String)>] = []
         let dates = sc.dates().filter { d in !["至今", "以来", "前", "底前"].contains { sc.matches($0, at: d.range.upperBound) } }
-        let days = relativeDays.flatMap { w in sc.occurrences(of: w).map { $0..<($0 + w.unicodeScalars.count) } }
+        let days = relativeDays.flatMap { w in sc.occurrences(of: w).map { $0..<($0 + w.scalarCount) } }
         for verb in establishmentVerbs {
             for v in sc.occurrences(of: verb) {
                 let clause = sc.clause(around: v)
@@ -125,7 +125,7 @@ extension PublicServiceExtractor {
             while k < sc.count, ScalarClass.isHan(sc.s[k]), k - a.range.upperBound < 8 { k += 1 }
             let noun = sc.text(a.range.upperBound..<k)
             guard let n = nouns.first(where: { noun.hasSuffix($0) || noun.hasPrefix($0) }) else { return nil }
-            let end = noun.hasSuffix(n) ? k : a.range.upperBound + n.unicodeScalars.count
+            let end = noun.hasSuffix(n) ? k : a.range.upperBound + n.scalarCount
             var amount = a.value
             amount.text = sc.original(a.range.lowerBound..<end)
             return Found(range: a.range.lowerBound..<end, value: amount)
@@ -138,7 +138,7 @@ extension PublicServiceExtractor {
         for p in sc.occurrences(of: "部门") {
             let clause = sc.clause(around: p)
             guard let deng = sc.occurrences(of: "等", in: max(clause.lowerBound, p - 8)..<p).last else { continue }
-            let cue = departmentCues.compactMap { c in sc.occurrences(of: c, in: clause.lowerBound..<deng).last.map { $0 + c.unicodeScalars.count } }.max()
+            let cue = departmentCues.compactMap { c in sc.occurrences(of: c, in: clause.lowerBound..<deng).last.map { $0 + c.scalarCount } }.max()
             let items = sc.enumerationItems(in: sc.stripWords((cue ?? clause.lowerBound)..<(deng + 1), leading: ["了"], trailing: []))
             let named = items.filter { r in
                 (1...10).contains(r.count) && r.allSatisfy { ScalarClass.isHan(sc.s[$0]) }

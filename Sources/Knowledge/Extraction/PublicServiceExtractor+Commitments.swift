@@ -28,30 +28,30 @@ extension PublicServiceExtractor {
         var previous: (clause: Range<Int>, actionEnd: Int, scope: String?)?
         for d in durations {
             let within = ["以内", "内"].first { sc.matches($0, at: d.range.upperBound) }
-            let cap = limitCaps.first { w in d.range.lowerBound >= w.unicodeScalars.count && sc.matches(w, at: d.range.lowerBound - w.unicodeScalars.count) }
+            let cap = limitCaps.first { w in d.range.lowerBound >= w.scalarCount && sc.matches(w, at: d.range.lowerBound - w.scalarCount) }
             guard within != nil || serviceUnits.contains(d.value.unit) else { continue }
             let clause = sc.clause(around: d.range.lowerBound)
-            let actionStart = d.range.upperBound + (within?.unicodeScalars.count ?? 0)
+            let actionStart = d.range.upperBound + (within?.scalarCount ?? 0)
             // `1小时内响应、24小时内反馈`: an action ends at `、` or at the next limit
             let actionEnd = ([clause.upperBound] + sc.occurrences(of: "、", in: actionStart..<clause.upperBound)
                 + durations.map(\.range.lowerBound).filter { $0 > actionStart && $0 < clause.upperBound }).min()!
             let action = sc.stripWords(actionStart..<actionEnd,
                                        leading: ["即可", "就", "便", "均", "都", "必须", "予以", "要"], trailing: ["\u{201D}"])
             let actionText = sc.text(action)
-            var hasAction = !action.isEmpty && action.count <= 20 && commitmentActions.contains { actionText.contains($0) }
+            var hasAction = !action.isEmpty && action.count <= 20 && commitmentActions.contains { actionText.containsText($0) }
             if within == nil && cap == nil {
                 // `2个工作日办结`, never a quoted memory (`“今天不到10分钟就办好了”`)
                 hasAction = hasAction && action.lowerBound == actionStart && directActions.contains { sc.matches($0, at: action.lowerBound) }
                     && !TransitRouteExtractor.isQuoted(d.range.lowerBound, in: sc)
             }
-            var limitStart = d.range.lowerBound - (cap?.unicodeScalars.count ?? 0)
+            var limitStart = d.range.lowerBound - (cap?.scalarCount ?? 0)
             var scope: String?
             var printedAction: String
             if hasAction {
                 printedAction = sc.original(action)
                 if let de = sc.occurrences(of: "的", in: action).last, commitmentActions.contains(sc.text((de + 1)..<action.upperBound)),
                    let v = completionVerbs.first(where: { sc.matches($0, at: action.lowerBound) }) {
-                    let inner = (action.lowerBound + v.unicodeScalars.count)..<de
+                    let inner = (action.lowerBound + v.scalarCount)..<de
                     if !inner.isEmpty { scope = sc.original(inner) }
                     printedAction = v + sc.original((de + 1)..<action.upperBound)
                 }
@@ -90,7 +90,7 @@ extension PublicServiceExtractor {
     /// The scope printed before a time limit in its clause, or in an `对…` clause right before it.
     static func scopeBefore(_ limit: Int, clause: Range<Int>, in sc: SentenceScanner) -> String? {
         var prefix = clause.lowerBound..<limit
-        if let p = promiseWords.compactMap({ w in sc.occurrences(of: w, in: prefix).last.map { ($0, $0 + w.unicodeScalars.count) } }).max(by: { $0.1 < $1.1 }) {
+        if let p = promiseWords.compactMap({ w in sc.occurrences(of: w, in: prefix).last.map { ($0, $0 + w.scalarCount) } }).max(by: { $0.1 < $1.1 }) {
             // `承诺一般事项2个工作日内办结`: the scope follows the promise; `群众反映的问题做到1小时内…`: it precedes it
             let after = sc.stripWords(p.1..<limit, leading: [], trailing: limitLeads)
             prefix = after.isEmpty ? clause.lowerBound..<p.0 : p.1..<limit
@@ -102,7 +102,7 @@ extension PublicServiceExtractor {
         guard clause.lowerBound >= 2, sc.s[clause.lowerBound - 1] == "," else { return nil }
         let previous = sc.stripWords(sc.clause(around: clause.lowerBound - 2), leading: ["\u{201C}"], trailing: [])
         guard let lead = ["对于", "针对", "对"].first(where: { sc.matches($0, at: previous.lowerBound) }) else { return nil }
-        let r = sc.stripWords((previous.lowerBound + lead.unicodeScalars.count)..<previous.upperBound, leading: [], trailing: [])
+        let r = sc.stripWords((previous.lowerBound + lead.scalarCount)..<previous.upperBound, leading: [], trailing: [])
         return r.isEmpty ? nil : sc.original(r)
     }
 }

@@ -42,7 +42,7 @@ extension PublicServiceExtractor {
         var out: [ServiceCandidate] = []
         for found in NameFinder.names(in: sc, suffixes: serviceSuffixesLongestFirst) {
             guard let suffix = serviceSuffixesLongestFirst.first(where: { sc.text(found.range).hasSuffix($0) }) else { continue }
-            let n = suffix.unicodeScalars.count
+            let n = suffix.scalarCount
             var r = sc.stripWords(found.range, leading: leadingPrepositions, trailing: [])
             r = extendedOverDepartment(r, in: sc)
             guard r.count >= n + 2, !quantifierStarts.contains(sc.s[r.lowerBound]) else { continue }
@@ -52,7 +52,7 @@ extension PublicServiceExtractor {
             // `8个镇街道…中心`, and `综合受理窗口56个` where the count follows the noun
             if isCounted(r.lowerBound, in: sc) || sc.integer(at: r.upperBound).map({ sc.matches("个", at: $0.1) }) == true {
                 role = .counted
-            } else if locativeLeads.contains(where: { w in r.lowerBound >= w.unicodeScalars.count && sc.matches(w, at: r.lowerBound - w.unicodeScalars.count) }) {
+            } else if locativeLeads.contains(where: { w in r.lowerBound >= w.scalarCount && sc.matches(w, at: r.lowerBound - w.scalarCount) }) {
                 role = .locative
             } else if partSuffixes.contains(suffix), Set(suffixHeads.values).contains(where: { sc.text(r.lowerBound..<(r.upperBound - n)).hasSuffix($0) }) {
                 role = .part
@@ -86,7 +86,7 @@ extension PublicServiceExtractor {
     static func isCounted(_ start: Int, in sc: SentenceScanner) -> Bool {
         let s = sc.s
         if start >= 2, "个家所座".unicodeScalars.contains(s[start - 1]), ScalarClass.isDigit(s[start - 2]) { return true }
-        return pluralLeads.contains { w in start >= w.unicodeScalars.count && sc.matches(w, at: start - w.unicodeScalars.count) }
+        return pluralLeads.contains { w in start >= w.scalarCount && sc.matches(w, at: start - w.scalarCount) }
     }
 
     /// Quoted headline terms that the body ties to a programme word, as printed:
@@ -99,7 +99,7 @@ extension PublicServiceExtractor {
                 var end: Int?
                 var k = after
                 while k < min(sc.count, after + 10), ScalarClass.isWordScalar(sc.s[k]) {
-                    for w in programmeWords where sc.matches(w, at: k) { end = k + w.unicodeScalars.count }
+                    for w in programmeWords where sc.matches(w, at: k) { end = k + w.scalarCount }
                     k += 1
                 }
                 guard let end else { continue }
@@ -169,7 +169,7 @@ struct ServiceRegistry {
         for d in drafts.indices {
             for key in drafts[d].keys {
                 for i in sc.occurrences(of: key) {
-                    let r = i..<(i + key.unicodeScalars.count)
+                    let r = i..<(i + key.scalarCount)
                     // inside a longer name of something else (`镇街道企业综合服务中心`)
                     if let c = candidates.first(where: { $0.range.upperBound == r.upperBound && $0.range.lowerBound < r.lowerBound }),
                        c.role == .counted || resolve(c.name) != d { continue }
@@ -188,7 +188,7 @@ struct ServiceRegistry {
                 // most mentioned service with that head
                 guard let d = ([current] + drafts.indices.sorted { drafts[$0].mentionCount > drafts[$1].mentionCount })
                         .first(where: { sc.matches(drafts[$0].head, at: r.lowerBound) }) else { continue }
-                let end = r.lowerBound + drafts[d].head.unicodeScalars.count
+                let end = r.lowerBound + drafts[d].head.scalarCount
                 guard end < sc.count, PublicServiceExtractor.backReferenceFollowers.contains(sc.s[end]),
                       !out.contains(where: { $0.range.contains(r.lowerBound) }) else { continue }
                 out.append(ServiceMention(range: r.lowerBound..<end, draft: d, isBackReference: true))

@@ -33,7 +33,7 @@ extension PublicServiceExtractor {
         var out: [Found<String>] = []
         for (cue, allowCount) in [("提供", true), ("可办理", false), ("能办理", false)] {
             for i in sc.occurrences(of: cue) {
-                let object = sc.stripWords((i + cue.unicodeScalars.count)..<sc.clause(around: i).upperBound, leading: ["更多", "更加"], trailing: [])
+                let object = sc.stripWords((i + cue.scalarCount)..<sc.clause(around: i).upperBound, leading: ["更多", "更加"], trailing: [])
                 guard !object.isEmpty else { continue }
                 if let a = sc.looseAmounts(units: ["项", "个", "类"], in: object).first {
                     let noun = a.range.upperBound..<object.upperBound
@@ -83,14 +83,14 @@ extension PublicServiceExtractor {
             for w in sc.occurrences(of: word) {
                 let clause = sc.clause(around: w)
                 guard let deng = sc.occurrences(of: "等", in: max(clause.lowerBound, w - 8)..<w).last,
-                      let cue = sectionCues.compactMap({ c in sc.occurrences(of: c, in: clause.lowerBound..<deng).last.map { $0 + c.unicodeScalars.count } }).max()
+                      let cue = sectionCues.compactMap({ c in sc.occurrences(of: c, in: clause.lowerBound..<deng).last.map { $0 + c.scalarCount } }).max()
                 else { continue }
                 out.append(contentsOf: items(sc.enumerationItems(in: cue..<(deng + 1)), in: sc))
             }
         }
         for clause in sc.clauses() {
             guard let a = sc.looseAmounts(units: ["人次", "人", "件", "次", "家", "户"], in: clause).last, a.range.upperBound == clause.upperBound,
-                  let verb = casework.first(where: { a.range.lowerBound >= $0.unicodeScalars.count && sc.matches($0, at: a.range.lowerBound - $0.unicodeScalars.count) }),
+                  let verb = casework.first(where: { a.range.lowerBound >= $0.scalarCount && sc.matches($0, at: a.range.lowerBound - $0.scalarCount) }),
                   let wei = sc.occurrences(of: "为", in: clause.lowerBound..<a.range.lowerBound).first else { continue }
             let r = (wei + 1)..<a.range.lowerBound
             if (verb.count + 2...24).contains(r.count) { out.append(Found(range: r, value: sc.original(r))) }

@@ -40,7 +40,7 @@ enum PublicServiceExtractor {
 
     /// Adds the article's service points to the store.
     static func extract(from context: ArticleContext, into store: inout FactStore) {
-        let scanners = context.sentences.map { SentenceScanner(sentence: $0, normalizer: context.normalizer) }
+        let scanners = context.scanners
         let title = titleScanner(context)
         let titleTerms = Set(title.quotedTerms().map(\.value))
         var registry = ServiceRegistry(article: context.index)

@@ -36,7 +36,7 @@ extension SentenceScanner {
                 for word in ["以及", "和", "及", "与"] {
                     guard let k = occurrences(of: word, in: last).first else { continue }
                     let left = last.lowerBound..<k
-                    let right = (k + word.unicodeScalars.count)..<last.upperBound
+                    let right = (k + word.scalarCount)..<last.upperBound
                     if left.count >= 2, right.count >= 2, agree(left, right) {
                         items.append(left)
                         last = right
@@ -60,11 +60,11 @@ extension SentenceScanner {
             while a < b, s[a] == " " { a += 1; changed = true }
             while b > a, s[b - 1] == " " { b -= 1; changed = true }
             if let w = longestWord(leading, at: a, limit: b) {
-                a += w.unicodeScalars.count
+                a += w.scalarCount
                 changed = true
             }
             if let w = longestWord(trailing, endingAt: b, from: a) {
-                b -= w.unicodeScalars.count
+                b -= w.scalarCount
                 changed = true
             }
         }
@@ -90,7 +90,7 @@ extension SentenceScanner {
             }
             if k < limit, k > n.range.upperBound, s[k] == "余" || s[k] == "多", s[k - 1] != "余", s[k - 1] != "多" { k += 1 }
             guard let u = longestWord(units, at: k, limit: limit) else { continue }
-            let end = k + u.unicodeScalars.count
+            let end = k + u.scalarCount
             out.append(Found(range: n.range.lowerBound..<end,
                              value: Amount(value: n.value, multiplier: multiplier, unit: u, text: original(n.range.lowerBound..<end))))
         }

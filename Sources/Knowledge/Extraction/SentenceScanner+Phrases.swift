@@ -62,10 +62,10 @@ extension SentenceScanner {
         var depth = 0
         while i < range.upperBound {
             if s[i] == "(" { depth += 1 } else if s[i] == ")" { depth = max(0, depth - 1) }
-            if depth == 0, let sep = seps.first(where: { matches($0, at: i) && i + $0.unicodeScalars.count <= range.upperBound }) {
+            if depth == 0, let sep = seps.first(where: { matches($0, at: i) && i + $0.scalarCount <= range.upperBound }) {
                 let item = trimmedSpaces(start..<i)
                 if !item.isEmpty { out.append(item) }
-                i += sep.unicodeScalars.count
+                i += sep.scalarCount
                 start = i
                 continue
             }
@@ -103,7 +103,7 @@ extension SentenceScanner {
         var best: (Int, String)?
         for w in words {
             guard let i = occurrences(of: w, in: range).first else { continue }
-            if best == nil || i < best!.0 || (i == best!.0 && w.unicodeScalars.count > best!.1.unicodeScalars.count) { best = (i, w) }
+            if best == nil || i < best!.0 || (i == best!.0 && w.scalarCount > best!.1.scalarCount) { best = (i, w) }
         }
         return best.map { (offset: $0.0, word: $0.1) }
     }

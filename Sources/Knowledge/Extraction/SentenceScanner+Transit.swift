@@ -33,7 +33,7 @@ extension SentenceScanner {
     public static let transferWords = ["换乘", "接驳", "转乘"]
     /// Kinds of route printed between a transfer word and the route number (`换乘旅游专线y1路`), longest first.
     static let transferKindWords: [String] = (TransitRouteExtractor.kindWords + ["公交车", "公交", "专线", "巴士", "线路"])
-        .sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
+        .sorted { $0.scalarCount > $1.scalarCount }
     /// Prefixes of rail lines (`地铁17号线`, `轨道交通1号线`).
     public static let railPrefixes = ["轨道交通", "城际铁路", "市域铁路", "有轨电车", "地铁", "轻轨"]
 
@@ -60,7 +60,7 @@ extension SentenceScanner {
             if start > 0, ScalarClass.isHan(s[start - 1]) {
                 if s[start - 1] == "第" { continue }
                 let led = SentenceScanner.routeLeadWords.contains { w in
-                    let n = w.unicodeScalars.count
+                    let n = w.scalarCount
                     return start >= n && matches(w, at: start - n)
                 }
                 if !led {
@@ -68,7 +68,7 @@ extension SentenceScanner {
                     // it or a transit word before it: 嘉善1路公交, 开通嘉善1路
                     guard let a = placePrefixStart(before: start) else { continue }
                     let transitBefore = SentenceScanner.routeIntroWords.contains { w in
-                        a >= w.unicodeScalars.count && matches(w, at: a - w.unicodeScalars.count)
+                        a >= w.scalarCount && matches(w, at: a - w.scalarCount)
                     }
                     guard nounFollows || transitBefore else { continue }
                     printedStart = a
@@ -79,11 +79,11 @@ extension SentenceScanner {
             guard !digits.isEmpty else { continue }
             // `换乘k201路`, and `换乘旅游专线y1路` with a kind of route between
             var lead = printedStart
-            if let kind = SentenceScanner.transferKindWords.first(where: { w in lead >= w.unicodeScalars.count && matches(w, at: lead - w.unicodeScalars.count) }) {
-                lead -= kind.unicodeScalars.count
+            if let kind = SentenceScanner.transferKindWords.first(where: { w in lead >= w.scalarCount && matches(w, at: lead - w.scalarCount) }) {
+                lead -= kind.scalarCount
             }
             let transfer = SentenceScanner.transferWords.contains { w in
-                let n = w.unicodeScalars.count
+                let n = w.scalarCount
                 return (lead >= n && matches(w, at: lead - n))
                     || (lead >= n + 1 && s[lead - 1] == "可" && matches(w, at: lead - n - 1))
             }
@@ -110,7 +110,7 @@ extension SentenceScanner {
     private func placePrefixStart(before end: Int) -> Int? {
         func boundary(_ a: Int) -> Bool {
             a == 0 || !ScalarClass.isHan(s[a - 1]) || NameFinder.boundaryScalars.contains(s[a - 1])
-                || SentenceScanner.routeLeadWords.contains { w in a >= w.unicodeScalars.count && matches(w, at: a - w.unicodeScalars.count) }
+                || SentenceScanner.routeLeadWords.contains { w in a >= w.scalarCount && matches(w, at: a - w.scalarCount) }
         }
         var a = end
         while end - a < 3, !boundary(a) { a -= 1 }
@@ -126,7 +126,7 @@ extension SentenceScanner {
             while d > r.lowerBound, ScalarClass.isDigit(s[d - 1]) { d -= 1 }
             var start = d
             for p in SentenceScanner.railPrefixes {
-                let n = p.unicodeScalars.count
+                let n = p.scalarCount
                 if d - n >= r.lowerBound, matches(p, at: d - n) { start = d - n; break }
             }
             out.append(Found(range: start..<(k + 2), value: original(start..<(k + 2))))
@@ -141,11 +141,11 @@ extension SentenceScanner {
         var hi = a
         var e = e1
         for sep in ["~", "-", "—", "至", "到"] where matches(sep, at: e) {
-            if let (b, e2) = integer(at: e + sep.unicodeScalars.count), b >= a { hi = b; e = e2 }
+            if let (b, e2) = integer(at: e + sep.scalarCount), b >= a { hi = b; e = e2 }
             break
         }
         for (unit, factor) in [("分钟", 1), ("个小时", 60), ("小时", 60)] where matches(unit, at: e) {
-            return (MinuteRange(min: a * factor, max: hi * factor), e + unit.unicodeScalars.count)
+            return (MinuteRange(min: a * factor, max: hi * factor), e + unit.scalarCount)
         }
         return nil
     }

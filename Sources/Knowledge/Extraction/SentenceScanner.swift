@@ -87,26 +87,81 @@ public struct SentenceScanner {
 
     /// Offsets where `word` (already normalised) occurs, left to right.
     public func occurrences(of word: String, in range: Range<Int>? = nil) -> [Int] {
-        let scalars = word.unicodeScalars
-        guard let first = scalars.first, mayContain(first), let last = scalars.last, mayContain(last) else { return [] }
-        let n = scalars.count
-        let r = range ?? 0..<s.count
-        guard r.count >= n else { return [] }
-        var out: [Int] = []
-        var i = r.lowerBound
-        while i + n <= r.upperBound {
-            if s[i] == first, matches(word, at: i) { out.append(i); i += n; continue }
-            i += 1
-        }
-        return out
+        scan(word, in: range ?? 0..<s.count, firstOnly: false)
     }
 
     /// First offset of `word`, or nil.
     public func find(_ word: String, from start: Int = 0) -> Int? {
-        occurrences(of: word, in: min(start, s.count)..<s.count).first
+        scan(word, in: min(start, s.count)..<s.count, firstOnly: true).first
     }
 
     public func contains(_ word: String) -> Bool { find(word) != nil }
+
+    /// The non-overlapping occurrences of `word` in `r`, left to right (only the first when
+    /// `firstOnly`). The word is read from its UTF-8 bytes: its first and last scalars are tested
+    /// against the sentence's character filter before it is decoded, and the scan compares
+    /// buffers (this runs a few hundred times per sentence, once per pattern word).
+    private func scan(_ word: String, in r: Range<Int>, firstOnly: Bool) -> [Int] {
+        var w = word
+        return w.withUTF8 { u -> [Int] in
+            guard !u.isEmpty else { return [] }
+            var p = 0
+            let first = Self.decodeScalar(u, &p)
+            guard mayContain(first) else { return [] }
+            var lastStart = u.count - 1
+            while u[lastStart] & 0xC0 == 0x80 { lastStart -= 1 }
+            var q = lastStart
+            guard mayContain(Self.decodeScalar(u, &q)) else { return [] }
+            var n = 0
+            for b in u where b & 0xC0 != 0x80 { n += 1 }
+            let upper = min(r.upperBound, s.count)
+            guard r.lowerBound >= 0, upper - r.lowerBound >= n else { return [] }
+            return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: n) { ws -> [Int] in
+                var k = 0
+                p = 0
+                while p < u.count { ws.initializeElement(at: k, to: Self.decodeScalar(u, &p)); k += 1 }
+                // Every scalar of the word through the character filter before the scan.
+                if n > 2 {
+                    for m in 1..<(n - 1) where !mayContain(ws[m]) { return [] }
+                }
+                return s.withUnsafeBufferPointer { sb -> [Int] in
+                    var out: [Int] = []
+                    var i = r.lowerBound
+                    while i + n <= upper {
+                        if sb[i] == first {
+                            var m = 1
+                            while m < n && sb[i + m] == ws[m] { m += 1 }
+                            if m == n {
+                                out.append(i)
+                                if firstOnly { return out }
+                                i += n
+                                continue
+                            }
+                        }
+                        i += 1
+                    }
+                    return out
+                }
+            }
+        }
+    }
+
+    /// The scalar whose UTF-8 encoding starts at `u[p]` (valid UTF-8: a `String`'s bytes); `p`
+    /// moves past it.
+    @inline(__always) static func decodeScalar(_ u: UnsafeBufferPointer<UInt8>, _ p: inout Int) -> Unicode.Scalar {
+        let b0 = UInt32(u[p])
+        let v: UInt32
+        if b0 < 0x80 {
+            v = b0; p += 1
+        } else if b0 < 0xE0 {
+            v = (b0 & 0x1F) << 6 | UInt32(u[p + 1] & 0x3F); p += 2
+        } else if b0 < 0xF0 {
+            v = (b0 & 0x0F) << 12 | UInt32(u[p + 1] & 0x3F) << 6 | UInt32(u[p + 2] & 0x3F); p += 3
+        } else {
+            v = (b0 & 0x07) << 18 | UInt32(u[p + 1] & 0x3F) << 12 | UInt32(u[p + 2] & 0x3F) << 6 | UInt32(u[p + 3] & 0x3F); p += 4
+        }
+        return Unicode.Scalar(v).unsafelyUnwrapped
+    }
 
     /// First of `words` found (earliest offset), with the word.
     public func findAny(_ words: [String], from start: Int = 0) -> (offset: Int, word: String)? {
@@ -119,12 +174,17 @@ public struct SentenceScanner {
 
     /// Does `word` occur exactly at `offset`?
     public func matches(_ word: String, at offset: Int) -> Bool {
-        var i = offset
-        for c in word.unicodeScalars {
-            guard i < s.count, s[i] == c else { return false }
-            i += 1
+        var w = word
+        return w.withUTF8 { u in
+            var i = offset
+            var p = 0
+            while p < u.count {
+                let c = Self.decodeScalar(u, &p)
+                guard i < s.count, s[i] == c else { return false }
+                i += 1
+            }
+            return true
         }
-        return true
     }
 
     /// The longest of `words` printed at `offset` and ending by `limit` (no sorting: one pass,
@@ -134,10 +194,26 @@ public struct SentenceScanner {
         var best: String?
         var bestCount = 0
         for w in words {
-            let n = w.unicodeScalars.count
-            if n > bestCount, offset + n <= limit, matches(w, at: offset) { best = w; bestCount = n }
+            if let n = matchedLength(w, at: offset, limit: limit), n > bestCount { best = w; bestCount = n }
         }
         return best
+    }
+
+    /// `word`'s scalar count when it is printed at `offset` and ends by `limit`, else nil (one
+    /// pass over the word's bytes: compared and counted at once).
+    @inline(__always)
+    func matchedLength(_ word: String, at offset: Int, limit: Int) -> Int? {
+        var w = word
+        return w.withUTF8 { u -> Int? in
+            var i = offset
+            var p = 0
+            while p < u.count {
+                let c = Self.decodeScalar(u, &p)
+                guard i < limit, i < s.count, s[i] == c else { return nil }
+                i += 1
+            }
+            return i - offset
+        }
     }
 
     /// The longest of `words` printed so that it ends at `end` and starts at or after `start`.
@@ -146,7 +222,7 @@ public struct SentenceScanner {
         var best: String?
         var bestCount = 0
         for w in words {
-            let n = w.unicodeScalars.count
+            let n = w.scalarCount
             if n > bestCount, end - n >= start, matches(w, at: end - n) { best = w; bestCount = n }
         }
         return best
@@ -218,7 +294,7 @@ public struct SentenceScanner {
                 }
             }
             if let u = longestWord(units, at: k, limit: s.count) {
-                let end = k + u.unicodeScalars.count
+                let end = k + u.scalarCount
                 out.append(Found(range: n.range.lowerBound..<end,
                                  value: Amount(value: n.value, multiplier: multiplier, unit: u, text: original(n.range.lowerBound..<end))))
             }
@@ -297,7 +373,8 @@ public struct SentenceScanner {
             var start = i
             var date = PrintedDate()
             var k = i
-            if let rel = relativeYears.first(where: { matches($0, at: i) }) {
+            // (Every relative year is a character and 年: the list is tried only before a 年.)
+            if i + 1 < s.count, s[i + 1] == "年", let rel = relativeYears.first(where: { matches($0, at: i) }) {
                 date.relativeYear = rel
                 k = i + 2
             } else if ScalarClass.isDigit(s[i]), i == 0 || !ScalarClass.isDigit(s[i - 1]) {
@@ -324,7 +401,7 @@ public struct SentenceScanner {
             for part in ["中旬", "上旬", "下旬", "底", "初", "末", "中"] where matches(part, at: k) {
                 if part == "中" && date.day != nil { continue }
                 date.part = part
-                k += part.unicodeScalars.count
+                k += part.scalarCount
                 break
             }
             if matches("左右", at: k) { date.approximate = true; k += 2 }
@@ -353,7 +430,7 @@ public struct SentenceScanner {
                 // 8月15日 is a date, not 15 days; 2024年 is a year.
                 if unit == .day && word == "日", n.range.lowerBound > 0, s[n.range.lowerBound - 1] == "月" { break }
                 if unit == .year && n.value >= 1000 { break }
-                let end = k + word.unicodeScalars.count
+                let end = k + word.scalarCount
                 out.append(Found(range: n.range.lowerBound..<end,
                                  value: Duration(value: n.value, unit: unit, text: original(n.range.lowerBound..<end))))
                 break

@@ -82,7 +82,7 @@ extension TransitRouteExtractor {
             var taken = Set<Int>()
             var found: [(Int, String)] = []
             for w in longestFirst(paymentWords) {
-                let n = w.unicodeScalars.count
+                let n = w.scalarCount
                 for i in sc.occurrences(of: w, in: clause) where !(i..<(i + n)).contains(where: taken.contains) {
                     taken.formUnion(i..<(i + n))
                     found.append((i, sc.original(i..<(i + n))))

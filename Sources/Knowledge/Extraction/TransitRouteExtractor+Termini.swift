@@ -49,25 +49,25 @@ extension TransitRouteExtractor {
     static func termini(in sc: SentenceScanner) -> (Range<Int>, Range<Int>)? {
         for cue in terminusPairCues {
             guard let i = sc.find(cue) else { continue }
-            let phrase = sc.phrase(from: i + cue.unicodeScalars.count)
+            let phrase = sc.phrase(from: i + cue.scalarCount)
             if let pair = split(phrase, in: sc, at: terminusSeparators) { return pair }
         }
         if let s = startCues.lazy.compactMap({ c in sc.find(c).map { ($0, c) } }).first,
            let e = endCues.lazy.compactMap({ c in sc.find(c, from: s.0 + 1).map { ($0, c) } }).first,
-           let a = clean(sc.phrase(from: s.0 + s.1.unicodeScalars.count), in: sc),
-           let b = clean(sc.phrase(from: e.0 + e.1.unicodeScalars.count), in: sc) {
+           let a = clean(sc.phrase(from: s.0 + s.1.scalarCount), in: sc),
+           let b = clean(sc.phrase(from: e.0 + e.1.scalarCount), in: sc) {
             return (a, b)
         }
         if let v = sc.findAny(departureVerbs) {
             let clause = sc.clause(around: v.offset)
             if let from = (clause.lowerBound..<v.offset).last(where: { sc.s[$0] == "从" || sc.s[$0] == "由" || sc.s[$0] == "自" }),
                let a = clean((from + 1)..<v.offset, in: sc),
-               let b = clean(placeRun(from: v.offset + v.word.unicodeScalars.count, in: sc), in: sc) {
+               let b = clean(placeRun(from: v.offset + v.word.scalarCount, in: sc), in: sc) {
                 return (a, b)
             }
         }
         if let c = sc.findAny(shuttleCues) {
-            let phrase = sc.phrase(from: c.offset + c.word.unicodeScalars.count)
+            let phrase = sc.phrase(from: c.offset + c.word.scalarCount)
             if let pair = split(phrase, in: sc, at: ["和", "与", "及", "至", "——", "—", "-"]) { return pair }
         }
         return connectedPair(in: sc) ?? bracketedPair(in: sc) ?? arrowPair(in: sc) ?? pairBeforeRouteNoun(in: sc) ?? fromToPair(in: sc)
@@ -85,7 +85,7 @@ extension TransitRouteExtractor {
                 while a > 0, ScalarClass.isWordScalar(sc.s[a - 1]), !NameFinder.boundaryScalars.contains(sc.s[a - 1]), k - a < 20,
                       !ends.contains(a),
                       !NameFinder.boundaryWords.contains(where: { w in a >= w.count && Array(sc.s[(a - w.count)..<a]) == w }) { a -= 1 }
-                var b = k + sep.unicodeScalars.count
+                var b = k + sep.scalarCount
                 let bStart = b
                 while b < sc.count, ScalarClass.isWordScalar(sc.s[b]) || sc.s[b] == "(" || sc.s[b] == ")", sc.s[b] != "的", b - bStart < 20,
                       !routeNounsAfterPair.contains(where: { sc.matches($0, at: b) }), !kindPhraseStarts(at: b, in: sc),
@@ -122,7 +122,7 @@ extension TransitRouteExtractor {
             if sc.s[i] == "(" { depth += 1 } else if sc.s[i] == ")" { depth = max(0, depth - 1) }
             guard depth == 0, let sep = separators.first(where: { sc.matches($0, at: i) }) else { continue }
             guard let a = clean(phrase.lowerBound..<i, in: sc),
-                  let b = clean((i + sep.unicodeScalars.count)..<phrase.upperBound, in: sc) else { return nil }
+                  let b = clean((i + sep.scalarCount)..<phrase.upperBound, in: sc) else { return nil }
             return (a, b)
         }
         return nil
@@ -144,7 +144,7 @@ extension TransitRouteExtractor {
         var covered = Set<Int>()
         for cue in stopCues {
             for c in sc.occurrences(of: cue) where !covered.contains(c) {
-                let n = cue.unicodeScalars.count
+                let n = cue.scalarCount
                 covered.formUnion(c..<(c + n))
                 var phrase = sc.trimmed(sc.phrase(from: c + n), leading: ["了", "于", "在"])
                 if let end = sc.firstWord(of: stopListEnders, in: phrase) { phrase = phrase.lowerBound..<end.offset }
@@ -157,7 +157,7 @@ extension TransitRouteExtractor {
         }
         for cue in stopSetCues {
             for c in sc.occurrences(of: cue) where !covered.contains(c) {
-                let n = cue.unicodeScalars.count
+                let n = cue.scalarCount
                 covered.formUnion(c..<(c + n))
                 var phrase = sc.phrase(from: c + n)
                 // `设有a、b等20个站点` / `设置a、b等站`: the list must end in a stop word

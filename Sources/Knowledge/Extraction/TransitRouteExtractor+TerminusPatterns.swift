@@ -29,7 +29,7 @@ extension TransitRouteExtractor {
     static func connectedPair(in sc: SentenceScanner) -> (Range<Int>, Range<Int>)? {
         for cue in connectCues {
             for c in sc.occurrences(of: cue) {
-                let start = c + cue.unicodeScalars.count
+                let start = c + cue.scalarCount
                 var phrase = sc.phrase(from: start)
                 if let de = sc.occurrences(of: "的", in: phrase).first {
                     guard routeFollows(at: de + 1, in: sc) else { continue }
@@ -56,7 +56,7 @@ extension TransitRouteExtractor {
     /// `(a—b)` right after a route number, a kind of route or a route noun.
     static func bracketedPair(in sc: SentenceScanner) -> (Range<Int>, Range<Int>)? {
         var opens = sc.routeTokens().map(\.range.upperBound)
-        for w in kindWords + routeNounsAfterPair { opens += sc.occurrences(of: w).map { $0 + w.unicodeScalars.count } }
+        for w in kindWords + routeNounsAfterPair { opens += sc.occurrences(of: w).map { $0 + w.scalarCount } }
         for k in opens.sorted() where k < sc.count && sc.s[k] == "(" {
             guard let close = sc.find(")", from: k) else { continue }
             if let pair = split((k + 1)..<close, in: sc, at: bracketSeparators) { return pair }
@@ -69,7 +69,7 @@ extension TransitRouteExtractor {
     static func arrowPair(in sc: SentenceScanner) -> (Range<Int>, Range<Int>)? {
         for arrow in arrows {
             for k in sc.occurrences(of: arrow) {
-                let (a, b) = sides(of: k..<(k + arrow.unicodeScalars.count), in: sc)
+                let (a, b) = sides(of: k..<(k + arrow.scalarCount), in: sc)
                 if let ra = clean(a, in: sc), let rb = clean(b, in: sc) { return (ra, rb) }
             }
         }
@@ -86,7 +86,7 @@ extension TransitRouteExtractor {
         // the left side starts after a route number, kind or noun printed before it (`k258路a⇄b`)
         for t in sc.routeTokens(in: a..<sep.lowerBound) { a = max(a, t.range.upperBound) }
         for w in kindWords + routeNounsAfterPair + ["线路", "路线"] {
-            if let i = sc.occurrences(of: w, in: a..<sep.lowerBound).last { a = max(a, i + w.unicodeScalars.count) }
+            if let i = sc.occurrences(of: w, in: a..<sep.lowerBound).last { a = max(a, i + w.scalarCount) }
         }
         return (a..<sep.lowerBound, placeRun(from: sep.upperBound, in: sc))
     }
@@ -121,7 +121,7 @@ extension TransitRouteExtractor {
                 guard !sc.routeTokens(in: clause).isEmpty || sc.firstWord(of: routeContextWords, in: clause) != nil else { continue }
                 let phrase = sc.phrase(from: f + 1, to: clause.upperBound)
                 guard let to = sc.firstWord(of: ["到达", "到", "至"], in: phrase) else { continue }
-                let bStart = to.offset + to.word.unicodeScalars.count
+                let bStart = to.offset + to.word.scalarCount
                 let end = min(placeRun(from: bStart, in: sc).upperBound, phrase.upperBound)
                 guard let a = clean((f + 1)..<to.offset, in: sc), let b = clean(bStart..<end, in: sc),
                       a.count <= 16, b.count <= 16 else { continue }

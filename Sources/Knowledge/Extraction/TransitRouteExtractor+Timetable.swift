@@ -51,10 +51,10 @@ extension TransitRouteExtractor {
             func free(_ r: Range<Int>) -> Bool { !cues.contains { $0.0.overlaps(r) } }
             for (words, kind) in [(firstDepartureCues, Cue.first), (lastDepartureCues, .last), (serviceSpanCues, .span)] {
                 for w in longestFirst(words) {
-                    for i in sc.occurrences(of: w, in: segment) where free(i..<(i + w.unicodeScalars.count)) {
+                    for i in sc.occurrences(of: w, in: segment) where free(i..<(i + w.scalarCount)) {
                         // `首班车发车时间为6:00`: the span cue only restates the first/last cue before it.
                         if kind == .span, cues.contains(where: { $0.0.upperBound == i }) { continue }
-                        cues.append((i..<(i + w.unicodeScalars.count), kind))
+                        cues.append((i..<(i + w.scalarCount), kind))
                     }
                 }
             }

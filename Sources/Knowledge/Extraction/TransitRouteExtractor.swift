@@ -40,9 +40,9 @@ enum TransitRouteExtractor {
     /// Extracts every route the article describes into `store.routes`.
     static func extract(from context: ArticleContext, into store: inout FactStore) {
         guard context.article.kind != .weather else { return }
-        let scanners = context.sentences.map { SentenceScanner(sentence: $0, normalizer: context.normalizer) }
+        let scanners = context.scanners
         let titleScanner = SentenceScanner(tracked: context.normalizer.normalizeTracked(context.article.title), sentenceID: -1)
-        let inTitle = transitCues.contains { context.normalizedTitle.contains($0) }
+        let inTitle = transitCues.contains { context.normalizedTitle.containsText($0) }
         guard inTitle || scanners.contains(where: { sc in transitCues.contains { sc.contains($0) } }) else { return }
 
         var routes: [TransitRoute] = []
@@ -104,7 +104,7 @@ enum TransitRouteExtractor {
     /// The longest kind of route printed in the sentence (`城乡公交`), as printed.
     static func kind(in sc: SentenceScanner) -> String? {
         guard let k = longestFirst(kindWords).first(where: { sc.contains($0) }), let at = sc.find(k) else { return nil }
-        return sc.original(at..<(at + k.unicodeScalars.count))
+        return sc.original(at..<(at + k.scalarCount))
     }
 
     /// Name, kind, termini and opening day printed only in the headline (`K258路城乡公交下周一开通`),
@@ -143,7 +143,7 @@ enum TransitRouteExtractor {
             let text = sc.original(note)
             if !route.walking.contains(where: { $0.value == text }) { route.walking.append(Sourced(text, sentence: sc.sentenceID)) }
             if let v = sc.firstWord(of: arrivalVerbs, in: note) {
-                let dest = sc.trimmed((v.offset + v.word.unicodeScalars.count)..<note.upperBound, trailing: ["附近", "一带"])
+                let dest = sc.trimmed((v.offset + v.word.scalarCount)..<note.upperBound, trailing: ["附近", "一带"])
                 if (2...20).contains(dest.count), sc.isNameLike(dest) { route.addStop(Sourced(sc.original(dest), sentence: sc.sentenceID)) }
             }
         }
@@ -157,8 +157,8 @@ enum TransitRouteExtractor {
         var spans = sc.dates(in: 0..<cue.offset).filter { $0.value.month != nil }.map(\.range)
         for w in relativeDays {
             for i in sc.occurrences(of: w, in: 0..<cue.offset) {
-                var end = i + w.unicodeScalars.count
-                if let part = dayParts.first(where: { sc.matches($0, at: end) }) { end += part.unicodeScalars.count }
+                var end = i + w.scalarCount
+                if let part = dayParts.first(where: { sc.matches($0, at: end) }) { end += part.scalarCount }
                 spans.append(i..<end)
             }
         }

@@ -45,8 +45,7 @@ enum WeatherExtractor {
         guard box || context.article.kind == .story else { return }
         var days: [DayForecast.Day: DayForecast] = [:]
         var current: DayForecast.Day?
-        for sentence in context.sentences {
-            let sc = SentenceScanner(sentence: sentence, normalizer: context.normalizer)
+        for sc in context.scanners {
             if !box {
                 guard forecastCues.contains(where: sc.contains) else { continue }
                 current = nil
@@ -88,18 +87,18 @@ enum WeatherExtractor {
         var best: (DayForecast.Day, Int, Int)?
         for (w, day) in dayWords {
             guard let i = sc.occurrences(of: w, in: phrase).first else { continue }
-            if best == nil || i < best!.1 { best = (day, i, i + w.unicodeScalars.count) }
+            if best == nil || i < best!.1 { best = (day, i, i + w.scalarCount) }
         }
         if let (day, _, end) = best {
             // `今天夜里到明天白天多云`: the span is read as its first day.
             for sep in ["到", "至"] where sc.matches(sep, at: end) {
-                if let (w, _) = dayWords.first(where: { sc.matches($0.0, at: end + 1) }) { return (day, end + 1 + w.unicodeScalars.count) }
+                if let (w, _) = dayWords.first(where: { sc.matches($0.0, at: end + 1) }) { return (day, end + 1 + w.scalarCount) }
             }
             return (day, end)
         }
         for w in nightWords {
             if let i = sc.occurrences(of: w, in: phrase).first, current == nil || current == .today || current == .tonight {
-                return (.tonight, i + w.unicodeScalars.count)
+                return (.tonight, i + w.scalarCount)
             }
         }
         return nil
@@ -122,7 +121,7 @@ enum WeatherExtractor {
     private static func forceRange(_ sc: SentenceScanner, at k: Int) -> (Int, Int)? {
         guard let (_, e1) = sc.integer(at: k) else { return nil }
         var e = e1
-        if let sep = rangeSeparators.first(where: { sc.matches($0, at: e) }), let (_, e2) = sc.integer(at: e + sep.unicodeScalars.count) { e = e2 }
+        if let sep = rangeSeparators.first(where: { sc.matches($0, at: e) }), let (_, e2) = sc.integer(at: e + sep.scalarCount) { e = e2 }
         return sc.matches("级", at: e) ? (k, e + 1) : nil
     }
 
@@ -132,7 +131,7 @@ enum WeatherExtractor {
         let cues = highCues.map { ($0, 0) } + lowCues.map { ($0, 1) } + spanCues.map { ($0, 2) }
         for (word, kind) in cues {
             guard let i = sc.occurrences(of: word, in: range).first else { continue }
-            let k = sc.trimmed((i + word.unicodeScalars.count)..<range.upperBound, leading: temperatureParticles).lowerBound
+            let k = sc.trimmed((i + word.scalarCount)..<range.upperBound, leading: temperatureParticles).lowerBound
             guard let t = temperature(sc, at: k) else { continue }
             switch kind {
             case 0: return (t, nil, i)
@@ -162,7 +161,7 @@ enum WeatherExtractor {
         var end = degree(e1)
         var b = a
         let e = end ?? e1
-        if let sep = rangeSeparators.first(where: { sc.matches($0, at: e) }), let (v, e2) = signed(e + sep.unicodeScalars.count) {
+        if let sep = rangeSeparators.first(where: { sc.matches($0, at: e) }), let (v, e2) = signed(e + sep.scalarCount) {
             b = v
             end = degree(e2)
         }

@@ -49,6 +49,6 @@ public struct PageList: Sendable, Equatable {
                 out[i].members.append(Member(name: name, text: detail, sentence: sentence))
             }
         }
-        return out.filter { $0.members.count >= 2 && $0.normalizedName.unicodeScalars.count >= 2 }
+        return out.filter { $0.members.count >= 2 && $0.normalizedName.scalarCount >= 2 }
     }
 }

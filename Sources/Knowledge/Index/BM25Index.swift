@@ -26,7 +26,7 @@ public struct BM25Index: Sendable {
         static let empty = Postings(docs: [], tfs: [])
     }
 
-    private var termIDs: [UInt64: Int32] = [:]
+    private var termIDs = TermTable()
     /// Every term's postings back to back (compressed sparse rows): term `t`'s documents are
     /// `docs[offsets[t]..<offsets[t + 1]]`, ascending, with their frequencies (at most 255: a
     /// sentence does not repeat a term that often) in `tfs`. One array each instead of a list per
@@ -58,26 +58,35 @@ public struct BM25Index: Sendable {
         finish()
     }
 
+    /// The same index from the documents' term keys (`Tokenizer.termKeys`: no `Term`s made).
+    public init(count: Int, termKeys keysOf: (Int) -> [UInt64]) {
+        self.init()
+        docLengths.reserveCapacity(count)
+        for d in 0..<count { add(keys: keysOf(d)) }
+        finish()
+    }
+
     /// An empty index, to be filled with `add` and closed with `finish`.
     public init() {}
 
     /// Adds the next document (number `documentCount`): its distinct terms counted by sorting
     /// their keys, not by a dictionary per document.
     public mutating func add(_ terms: [Term]) {
+        add(keys: terms.map(\.key))
+    }
+
+    /// `add(_:)` given the terms' keys.
+    public mutating func add(keys unsorted: [UInt64]) {
         documentCount += 1
-        docLengths.append(Float(terms.count))
-        totalLength += terms.count
-        var keys = terms.map(\.key)
+        docLengths.append(Float(unsorted.count))
+        totalLength += unsorted.count
+        var keys = unsorted
         keys.sort()
         var i = 0
         while i < keys.count {
             var j = i + 1
             while j < keys.count && keys[j] == keys[i] { j += 1 }
-            let id: Int32
-            if let existing = termIDs[keys[i]] { id = existing } else {
-                id = Int32(termIDs.count)
-                termIDs[keys[i]] = id
-            }
+            let id = termIDs.id(inserting: keys[i])
             pendingTerms.append(id)
             pendingTFs.append(UInt8(min(j - i, 255)))
             i = j
@@ -123,7 +132,7 @@ public struct BM25Index: Sendable {
 
     /// Every Han bigram of the index with its document frequency.
     public func bigrams() -> [(Unicode.Scalar, Unicode.Scalar, Int)] {
-        termIDs.compactMap { key, id in
+        termIDs.entries.compactMap { key, id in
             guard key >> 60 == 2 else { return nil }
             let a = Unicode.Scalar(UInt32((key >> 21) & 0x1FFFFF))!
             let b = Unicode.Scalar(UInt32(key & 0x1FFFFF))!
@@ -222,5 +231,73 @@ public struct BM25Index: Sendable {
             out.append((term, idf * tf * (BM25Index.k1 + 1) / (tf + norm)))
         }
         return out
+    }
+}
+
+/// Term key → term number, numbered in the order keys are first inserted: open addressing with
+/// linear probing on a multiplicative hash (a `[UInt64: Int32]` hashes every key with SipHash,
+/// a good part of the index build and of every query's term lookups).
+struct TermTable: Sendable {
+    private var keys: [UInt64] = []
+    /// Term number per slot, -1 for an empty slot.
+    private var ids: [Int32] = []
+    private var shift: UInt64 = 64
+    private(set) var count = 0
+
+    init() { resize(slots: 1024) }
+
+    @inline(__always) private func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    subscript(key: UInt64) -> Int32? {
+        let mask = ids.count - 1
+        var i = slot(key)
+        while true {
+            let id = ids[i]
+            if id < 0 { return nil }
+            if keys[i] == key { return id }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// The key's number, a new one (`count` before the insertion) when it is not in yet.
+    mutating func id(inserting key: UInt64) -> Int32 {
+        let mask = ids.count - 1
+        var i = slot(key)
+        while true {
+            let id = ids[i]
+            if id < 0 { break }
+            if keys[i] == key { return id }
+            i = (i + 1) & mask
+        }
+        let id = Int32(count)
+        keys[i] = key
+        ids[i] = id
+        count += 1
+        if count * 10 > ids.count * 7 { resize(slots: ids.count * 2) }
+        return id
+    }
+
+    /// Every key with its number (in slot order).
+    var entries: [(key: UInt64, id: Int32)] {
+        var out: [(key: UInt64, id: Int32)] = []
+        out.reserveCapacity(count)
+        for i in ids.indices where ids[i] >= 0 { out.append((keys[i], ids[i])) }
+        return out
+    }
+
+    private mutating func resize(slots: Int) {
+        let old = (keys, ids)
+        keys = [UInt64](repeating: 0, count: slots)
+        ids = [Int32](repeating: -1, count: slots)
+        shift = UInt64(64 - slots.trailingZeroBitCount)
+        let mask = slots - 1
+        for j in old.1.indices where old.1[j] >= 0 {
+            var i = slot(old.0[j])
+            while ids[i] >= 0 { i = (i + 1) & mask }
+            keys[i] = old.0[j]
+            ids[i] = old.1[j]
+        }
     }
 }

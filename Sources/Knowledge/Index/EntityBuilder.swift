@@ -28,7 +28,7 @@ struct EntityBuilder {
 
     /// Names as the dictionary keeps them: quotes stripped, normalised, two scalars or more, once each.
     func normalizedNames(_ names: [String]) -> [String] {
-        orderedUnique(names.map { normalizer.normalize(stripQuotes($0)) }.filter { $0.unicodeScalars.count >= 2 })
+        orderedUnique(names.map { normalizer.normalize(stripQuotes($0)) }.filter { $0.scalarCount >= 2 })
     }
 
     /// `add` with the names already normalised (`normalizedNames`).

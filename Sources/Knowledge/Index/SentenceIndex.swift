@@ -48,7 +48,7 @@ public final class SentenceIndex: @unchecked Sendable {
     private let pool: ScratchPool
 
     public init(articles: [Article], sentences: [Sentence], normalizer: Normalizer) {
-        body = BM25Index(count: sentences.count) { Tokenizer.terms(sentences[$0].scalars) }
+        body = BM25Index(count: sentences.count, termKeys: { Tokenizer.termKeys(sentences[$0].scalars) })
         // Paragraphs are scored from the sentence postings (a paragraph's sentences are
         // consecutive): no second posting list, only each sentence's paragraph and each
         // paragraph's length.
@@ -72,7 +72,7 @@ public final class SentenceIndex: @unchecked Sendable {
             Array(normalizer.normalize([a.kicker, a.headline, a.subtitle].compactMap { $0 }.joined(separator: " ")).unicodeScalars)
         }
         titleScalars = normalizedTitles
-        titles = BM25Index(count: normalizedTitles.count) { Tokenizer.terms(normalizedTitles[$0]) }
+        titles = BM25Index(count: normalizedTitles.count, termKeys: { Tokenizer.termKeys(normalizedTitles[$0]) })
         sentenceArticle = sentences.map { Int32($0.article) }
         articleSpans = articles.map { a in
             (Int32(a.sentenceIDs.min() ?? 0), a.sentenceIDs.max().map(Int32.init) ?? -1)

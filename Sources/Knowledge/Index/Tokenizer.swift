@@ -25,12 +25,17 @@ public struct Term: Hashable, Sendable, CustomStringConvertible {
 
     /// ASCII words and number+unit joins (`115`, `k258`, `115路`) keyed by a stable hash of their text.
     public init(word: String) {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in word.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        key = (3 << 60) | (h & ((1 << 60) - 1))
-        length = UInt8(min(word.unicodeScalars.count, 255))
+        var h = Term.wordHashSeed
+        for b in word.utf8 { h = Term.wordHash(h, b) }
+        key = Term.wordKey(h)
+        length = UInt8(min(word.scalarCount, 255))
         text = word
     }
+
+    /// FNV-1a over a word's UTF-8 bytes, tagged: a word term's key.
+    static let wordHashSeed: UInt64 = 0xcbf29ce484222325
+    @inline(__always) static func wordHash(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100000001b3 }
+    @inline(__always) static func wordKey(_ h: UInt64) -> UInt64 { (3 << 60) | (h & ((1 << 60) - 1)) }
 
     public var isUnigram: Bool { key >> 60 == 1 }
 
@@ -64,8 +69,49 @@ public enum Tokenizer {
     /// Quote marks are transparent: `“诚信制”物业` yields the bigram `制物` like `诚信制物业`.
     static let transparent: Set<Unicode.Scalar> = ["\u{201C}", "\u{201D}", "\"", "'", "《", "》"]
 
+    /// `transparent.contains(c)`, without hashing (this runs on every scalar indexed).
+    @inline(__always) static func isTransparent(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\u{201C}", "\u{201D}", "\"", "'", "《", "》": return true
+        default: return false
+        }
+    }
+
+    /// `terms(input).map(\.key)`, without making the terms (a word's key is hashed straight
+    /// from its scalars, which are ASCII: their UTF-8 bytes are their values). What the index
+    /// build needs of every sentence.
+    public static func termKeys(_ input: [Unicode.Scalar]) -> [UInt64] {
+        let s = input.contains(where: isTransparent) ? input.filter { !isTransparent($0) } : input
+        var out: [UInt64] = []
+        out.reserveCapacity(s.count * 2)
+        var i = 0
+        let n = s.count
+        while i < n {
+            let c = s[i]
+            if ScalarClass.isHan(c) {
+                out.append(Term.unigramTag | UInt64(c.value))
+                if i + 1 < n, ScalarClass.isHan(s[i + 1]) { out.append(Term.bigramTag | (UInt64(c.value) << 21) | UInt64(s[i + 1].value)) }
+                i += 1
+            } else if ScalarClass.isASCIIAlnum(c) {
+                var j = i
+                var h = Term.wordHashSeed
+                while j < n, ScalarClass.isASCIIAlnum(s[j]) { h = Term.wordHash(h, UInt8(s[j].value)); j += 1 }
+                out.append(Term.wordKey(h))
+                if j < n, ScalarClass.isHan(s[j]), s[i..<j].allSatisfy(ScalarClass.isDigit) {
+                    var joined = h
+                    UTF8.encode(s[j]) { joined = Term.wordHash(joined, $0) }
+                    out.append(Term.wordKey(joined))
+                }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
     public static func terms(_ input: [Unicode.Scalar]) -> [Term] {
-        let s = input.contains(where: { transparent.contains($0) }) ? input.filter { !transparent.contains($0) } : input
+        let s = input.contains(where: isTransparent) ? input.filter { !isTransparent($0) } : input
         var out: [Term] = []
         out.reserveCapacity(s.count * 2)
         var i = 0

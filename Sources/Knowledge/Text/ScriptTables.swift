@@ -108,10 +108,11 @@ public enum ScriptTables {
     public static func simplified(_ text: String) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { simplified($0) != $0 }) else { return text }
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.utf8.count / 2)
         out.append(contentsOf: scalars[..<first])
         for s in scalars[first...] { out.append(simplified(s)) }
-        return String(out)
+        return String(scalars: out)
     }
 
     /// Whether `text` holds a traditional character (one that `simplified(_:)` changes).
@@ -273,18 +274,20 @@ public enum ScriptTables {
     /// | 115路      | "115lu"           |
     /// | 陸家嘴 / 陆家嘴 | "lujiazui"   |
     public static func pinyinKey(of text: String) -> String {
-        var key = ""
+        // Bytes first, one string at the end (appending to a string scalar by scalar costs more
+        // than the lookups).
+        var key: [UInt8] = []
         key.reserveCapacity(text.utf8.count * 2)
         for s in text.unicodeScalars {
             if let a = asciiAlphanumeric(s) {
-                key.unicodeScalars.append(Unicode.Scalar(a))
+                key.append(a)
             } else if let syllable = pinyin(s) {
-                key += syllable
+                key.append(contentsOf: syllable.utf8)
             } else if s.value >= 0x2E80 && s.properties.isIdeographic {
-                key.unicodeScalars.append(s)
+                UTF8.encode(s) { key.append($0) }
             }
         }
-        return key
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// Lowercase ASCII byte for an ASCII (or full-width ASCII) letter or digit.

@@ -18,29 +18,36 @@ public enum SentenceSplitter {
 
     public static func split(_ paragraph: String) -> [String] {
         var sentences: [String] = []
-        var current = String.UnicodeScalarView()
+        // The sentence being read is the paragraph's scalars from `start` up to the one read:
+        // kept as a range of the paragraph, not copied scalar by scalar.
+        let scalars = paragraph.unicodeScalars
+        var start = scalars.startIndex
         var depth = 0
         var quotedLength = 0
         var justEnded = false
 
-        func flush() {
-            let s = String(current).trimmed
+        func flush(upTo end: String.UnicodeScalarView.Index) {
+            let s = Substring(scalars[start..<end]).trimmed
             if !s.isEmpty { sentences.append(s) }
-            current = String.UnicodeScalarView()
+            start = end
             justEnded = false
         }
 
-        for s in paragraph.unicodeScalars {
+        var i = scalars.startIndex
+        while i != scalars.endIndex {
+            let s = scalars[i]
+            let next = scalars.index(after: i)
+            defer { i = next }
             if s == "\n" || s == "\r" {
-                flush(); depth = 0; quotedLength = 0
+                flush(upTo: i); depth = 0; quotedLength = 0
+                start = next
                 continue
             }
             if justEnded {
-                if isCloser(s) { current.append(s); continue }   // closers stay with the sentence
-                flush()
+                if isCloser(s) { continue }   // closers stay with the sentence
+                flush(upTo: i)
                 if depth > 0 { quotedLength = 0 }
             }
-            current.append(s)
             switch s {
             case "\u{201C}":
                 depth += 1
@@ -55,7 +62,7 @@ public enum SentenceSplitter {
             }
             if depth > 0 { quotedLength += 1 }
         }
-        flush()
+        flush(upTo: scalars.endIndex)
         return sentences
     }
 

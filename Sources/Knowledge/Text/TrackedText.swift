@@ -54,7 +54,13 @@ public struct TrackedText: Sendable, Hashable {
 
     /// The printed text covering normalised range `range` (half-open, scalar offsets).
     public func original(_ range: Range<Int>) -> String {
-        guard !range.isEmpty, range.lowerBound < scalars.count else { return "" }
+        guard let r = originalBounds(range) else { return "" }
+        return String(scalars: original[r])
+    }
+
+    /// Where in `original` the text `original(_:)` gives for `range` stands (nil: it is empty).
+    public func originalBounds(_ range: Range<Int>) -> Range<Int>? {
+        guard !range.isEmpty, range.lowerBound < scalars.count else { return nil }
         let start = origin(range.lowerBound)
         let lastOrigin = origin(min(range.upperBound, scalars.count) - 1)
         // Extend to just before the origin of the next normalised scalar (covers 1:n rewrites
@@ -69,7 +75,7 @@ public struct TrackedText: Sendable, Hashable {
         var a = start, b = max(start, end)
         while a < b, whiteSpaceScalars.contains(original[a]) { a += 1 }
         while b > a, whiteSpaceScalars.contains(original[b - 1]) { b -= 1 }
-        return String(scalars: original[a..<b])
+        return a..<b
     }
 }
 
