@@ -26,17 +26,20 @@ struct ItemAnswerer: Sendable {
     let itemsByName: [String: [Int]]
     /// Field keys and values are normalised only when an item lacks a labelled field of the kind asked.
     let normalizer = Normalizer()
-    /// The routes each item's name or section heading numbers (`四、57路（夜）（…）` > `（一）运营时间：…`).
-    let itemRoutes: [Set<String>]
+    /// Items by the routes their name or section heading numbers (`四、57路（夜）（…）` > `（一）运营时间：…`).
+    let itemsOfRoute: [String: [Int]]
 
     init(kb: KnowledgeBase, pagePlaces: [String: String] = [:], places: [String] = []) {
         self.kb = kb
-        itemRoutes = kb.items.map { item in
-            let norm = Normalizer()
-            return [item.name, item.parents.last ?? ""].reduce(into: Set<String>()) {
+        var ofRoute: [String: [Int]] = [:]
+        let norm = Normalizer()
+        for (i, item) in kb.items.enumerated() {
+            let ids = [item.name, item.parents.last ?? ""].reduce(into: Set<String>()) {
                 $0.formUnion(RetrievalAnswerer.routeIDs(in: Array(norm.normalize($1).unicodeScalars)))
             }
+            for id in ids { ofRoute[id, default: []].append(i) }
         }
+        itemsOfRoute = ofRoute
         self.pagePlaces = pagePlaces
         pageTexts = PageTexts(kb: kb, articles: kb.items.map(\.article))
         byLength = kb.items.indices.filter { kb.items[$0].normalizedName.unicodeScalars.count >= 2 }
@@ -238,7 +241,8 @@ struct ItemAnswerer: Sendable {
         let ids = Set(u.routes.filter(\.known).map(\.id))
         guard ids.count == 1, let id = ids.first else { return nil }
         var found: (PageItem, PageItem.Field)?
-        for (i, item) in kb.items.enumerated() where itemRoutes[i].contains(id) {
+        for i in itemsOfRoute[id] ?? [] {
+            let item = kb.items[i]
             for f in item.fields where words.contains(where: { (f.key.isEmpty ? item.name : f.key).contains($0) }) {
                 if found != nil { return nil }
                 found = (item, f)
