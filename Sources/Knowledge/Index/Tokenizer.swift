@@ -77,66 +77,67 @@ public enum Tokenizer {
         }
     }
 
-    /// `terms(input).map(\.key)`, without making the terms (a word's key is hashed straight
-    /// from its scalars, which are ASCII: their UTF-8 bytes are their values). What the index
-    /// build needs of every sentence.
-    public static func termKeys(_ input: [Unicode.Scalar]) -> [UInt64] {
+    /// Walks the terms of `input` (quote marks dropped): `han(s, i)` for each Han scalar (its
+    /// unigram, and its bigram when the next one is Han too), `word(s, range, joinsHan)` for each
+    /// ASCII run (`joinsHan`: a number run followed by a Han scalar, which also makes `15路`).
+    /// `terms` and `termKeys` are this one walk with two ways of making the term.
+    @inline(__always) private static func walk(_ input: [Unicode.Scalar], han: ([Unicode.Scalar], Int) -> Void,
+                                               word: ([Unicode.Scalar], Range<Int>, Bool) -> Void) {
         let s = input.contains(where: isTransparent) ? input.filter { !isTransparent($0) } : input
-        var out: [UInt64] = []
-        out.reserveCapacity(s.count * 2)
         var i = 0
         let n = s.count
         while i < n {
             let c = s[i]
             if ScalarClass.isHan(c) {
-                out.append(Term.unigramTag | UInt64(c.value))
-                if i + 1 < n, ScalarClass.isHan(s[i + 1]) { out.append(Term.bigramTag | (UInt64(c.value) << 21) | UInt64(s[i + 1].value)) }
-                i += 1
-            } else if ScalarClass.isASCIIAlnum(c) {
-                var j = i
-                var h = Term.wordHashSeed
-                while j < n, ScalarClass.isASCIIAlnum(s[j]) { h = Term.wordHash(h, UInt8(s[j].value)); j += 1 }
-                out.append(Term.wordKey(h))
-                if j < n, ScalarClass.isHan(s[j]), s[i..<j].allSatisfy(ScalarClass.isDigit) {
-                    var joined = h
-                    UTF8.encode(s[j]) { joined = Term.wordHash(joined, $0) }
-                    out.append(Term.wordKey(joined))
-                }
-                i = j
-            } else {
-                i += 1
-            }
-        }
-        return out
-    }
-
-    public static func terms(_ input: [Unicode.Scalar]) -> [Term] {
-        let s = input.contains(where: isTransparent) ? input.filter { !isTransparent($0) } : input
-        var out: [Term] = []
-        out.reserveCapacity(s.count * 2)
-        var i = 0
-        let n = s.count
-        while i < n {
-            let c = s[i]
-            if ScalarClass.isHan(c) {
-                out.append(Term(unigram: c))
-                if i + 1 < n, ScalarClass.isHan(s[i + 1]) { out.append(Term(bigram: c, s[i + 1])) }
+                han(s, i)
                 i += 1
             } else if ScalarClass.isASCIIAlnum(c) {
                 var j = i
                 while j < n, ScalarClass.isASCIIAlnum(s[j]) { j += 1 }
-                let word = String(scalars: s[i..<j])
-                out.append(Term(word: word))
-                if j < n, ScalarClass.isHan(s[j]), s[i..<j].allSatisfy(ScalarClass.isDigit) {
-                    var joined = word
-                    joined.unicodeScalars.append(s[j])
-                    out.append(Term(word: joined))
-                }
+                word(s, i..<j, j < n && ScalarClass.isHan(s[j]) && s[i..<j].allSatisfy(ScalarClass.isDigit))
                 i = j
             } else {
                 i += 1
             }
         }
+    }
+
+    /// `terms(input).map(\.key)`, without making the terms (a word's key is hashed straight
+    /// from its scalars, which are ASCII: their UTF-8 bytes are their values). What the index
+    /// build needs of every sentence.
+    public static func termKeys(_ input: [Unicode.Scalar]) -> [UInt64] {
+        var out: [UInt64] = []
+        out.reserveCapacity(input.count * 2)
+        walk(input, han: { s, i in
+            out.append(Term.unigramTag | UInt64(s[i].value))
+            if i + 1 < s.count, ScalarClass.isHan(s[i + 1]) { out.append(Term.bigramTag | (UInt64(s[i].value) << 21) | UInt64(s[i + 1].value)) }
+        }, word: { s, r, joinsHan in
+            var h = Term.wordHashSeed
+            for k in r { h = Term.wordHash(h, UInt8(s[k].value)) }
+            out.append(Term.wordKey(h))
+            if joinsHan {
+                UTF8.encode(s[r.upperBound]) { h = Term.wordHash(h, $0) }
+                out.append(Term.wordKey(h))
+            }
+        })
+        return out
+    }
+
+    public static func terms(_ input: [Unicode.Scalar]) -> [Term] {
+        var out: [Term] = []
+        out.reserveCapacity(input.count * 2)
+        walk(input, han: { s, i in
+            out.append(Term(unigram: s[i]))
+            if i + 1 < s.count, ScalarClass.isHan(s[i + 1]) { out.append(Term(bigram: s[i], s[i + 1])) }
+        }, word: { s, r, joinsHan in
+            let word = String(scalars: s[r])
+            out.append(Term(word: word))
+            if joinsHan {
+                var joined = word
+                joined.unicodeScalars.append(s[r.upperBound])
+                out.append(Term(word: joined))
+            }
+        })
         return out
     }
 }
