@@ -25,6 +25,7 @@ import Knowledge
         三、85路（禾城站—南港码头）
         （一）临时新增停靠站点：长桥路腊梅路
         （二）运营时间：每天6:10—20:40，调整期间不变
+        （三）临时取消停靠站点：长桥路竹林路、南港东苑
 
         四、咨询电话
         公交服务热线：0573-81110000
@@ -87,5 +88,13 @@ import Knowledge
         let answer = Self.ask("85路几点开始几点结束")
         #expect(answer.contains("85路") && answer.contains("6:10") && answer.contains("20:40"), "\(answer)")
         #expect(!Self.ask("82路几点开始几点结束").contains("20:40"))
+    }
+
+    /// Asked no kind a label names, the route's line whose label shares most words with the
+    /// question answers: the stops cancelled, not the stops added.
+    @Test func aRoutesSectionLineSharingTheQuestionsWords() {
+        let answer = Self.ask("85路临时取消了哪些站")
+        #expect(answer.contains("长桥路竹林路") && answer.contains("南港东苑"), "\(answer)")
+        #expect(!answer.contains("长桥路腊梅路"), "\(answer)")
     }
 }

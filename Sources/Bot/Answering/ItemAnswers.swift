@@ -233,22 +233,44 @@ struct ItemAnswerer: Sendable {
         return nil
     }
 
-    /// The route asked (one, known) and a kind items label: the one line of that kind in the
-    /// route's section or item (`57路夜班车几点开始几点结束` → `四、57路（夜）` > `（一）运营时间：每天19:30—23:00`).
-    /// Two such lines (two notices, or two labels of the kind) are left to the route's facts.
+    /// The route asked (one, known) and a line of the route's section or item that answers:
+    /// - asked a kind items label, the one line of that kind (`57路夜班车几点开始几点结束` →
+    ///   `四、57路（夜）` > `（一）运营时间：每天19:30—23:00`); two such lines (two notices, two labels of
+    ///   the kind) are left to the route's facts;
+    /// - with no line of that kind, or asking no such kind, the line whose label shares most words
+    ///   (Han bigrams, at least two) with the question, when no other line shares as many
+    ///   (`281路临时取消了哪些站` → `临时取消停靠站点：…`, not `临时新增停靠站点：…`).
     private func routeEntry(_ u: Understanding) -> Outcome? {
-        guard let asked = AnswerType.primary(of: u.answerTypes), let words = ItemAnswerer.labelWords[asked] else { return nil }
         let ids = Set(u.routes.filter(\.known).map(\.id))
         guard ids.count == 1, let id = ids.first else { return nil }
-        var found: (PageItem, PageItem.Field)?
-        for i in itemsOfRoute[id] ?? [] {
-            let item = kb.items[i]
-            for f in item.fields where words.contains(where: { (f.key.isEmpty ? item.name : f.key).contains($0) }) {
-                if found != nil { return nil }
-                found = (item, f)
-            }
+        let lines = (itemsOfRoute[id] ?? []).flatMap { i in
+            kb.items[i].fields.map { f in (item: kb.items[i], field: f, label: f.key.isEmpty ? kb.items[i].name : f.key) }
         }
-        return found.map { .ofRoute(id, $0.0, $0.1) }
+        if let asked = AnswerType.primary(of: u.answerTypes), let words = ItemAnswerer.labelWords[asked] {
+            let ofKind = lines.filter { l in words.contains { l.label.contains($0) } }
+            if ofKind.count > 1 { return nil }
+            if let l = ofKind.first { return .ofRoute(id, l.item, l.field) }
+        }
+        let asked = ItemAnswerer.hanBigrams(u.normalizedText)
+        var best: (shared: Int, line: (item: PageItem, field: PageItem.Field, label: String))?
+        var tie = false
+        for l in lines {
+            let shared = ItemAnswerer.hanBigrams(normalizer.normalize(l.label)).intersection(asked).count
+            guard shared >= 2 else { continue }
+            if shared > (best?.shared ?? 0) { best = (shared, l); tie = false } else if shared == best?.shared { tie = true }
+        }
+        guard let best, !tie else { return nil }
+        return .ofRoute(id, best.line.item, best.line.field)
+    }
+
+    /// The pairs of adjacent Han characters of `s`.
+    static func hanBigrams(_ s: String) -> Set<String> {
+        let sc = Array(s.unicodeScalars)
+        var out = Set<String>()
+        for i in sc.indices.dropLast() where ScalarClass.isHan(sc[i]) && ScalarClass.isHan(sc[i + 1]) {
+            out.insert(String(String.UnicodeScalarView([sc[i], sc[i + 1]])))
+        }
+        return out
     }
 
     /// Whether no place the question prints the name names the item: each is a word saying what
