@@ -20,6 +20,7 @@ for mode in bare sessions; do
   run dev $ev/dev.jsonl "" $mode
   run "heldout (eval/pages)" eval/heldout.jsonl eval/pages $mode
   run realpages eval/realpages/questions.jsonl eval/realpages/pages $mode
+  run "heldout2 (fresh)" eval/heldout2/questions.jsonl eval/heldout2/pages $mode
 done
 run realpages-traditional eval/realpages/questions.jsonl eval/realpages/pages-traditional bare
 [ -f eval/trainpages/questions.jsonl ] && run "trainpages (training)" eval/trainpages/questions.jsonl eval/trainpages/pages bare
