@@ -35,6 +35,31 @@ import Knowledge
         #expect(r.intent != "page.list", "\(r.answer)")
     }
 
+    /// Retrieval's best line is a section's heading (`三、征稿方向（三个类别）`), which only names
+    /// the list: the list question gets the members under it.
+    @Test func aRetrievedHeadingGivesItsMembers() throws {
+        let page = """
+            禾城摄影大赛征稿启事
+            发布日期：2031-04-01
+            信息来源：禾城文化馆
+
+            一、参赛对象
+            热爱摄影的市民均可参加。
+
+            二、征稿时间
+            即日起至2031年6月30日。
+
+            三、征稿方向（三个类别）
+            1. 运河风光：拍摄运河两岸的桥、水和老街；
+            2. 城市新貌：记录新建的街区、场馆和公园；
+            3. 乡村田野：展现稻田、果园和村庄的四季。
+            """
+        let s = try CountedListTests.service(page)
+        let r = s.answer(Request(id: nil, text: "摄影大赛分哪几个征稿类别", session: nil), defaultSession: "c")
+        #expect(r.answer.contains("运河风光") && r.answer.contains("城市新貌") && r.answer.contains("乡村田野"), "\(r.answer)")
+        #expect(r.intent == "page.list", "\(r.answer)")
+    }
+
     @Test func listsAreReadFromTheStructure() throws {
         let text = try String(contentsOfFile: "Tests/Fixtures/notice-guide.txt", encoding: .utf8)
         let kb = KnowledgeBase.build(pages: [Page(file: "guide.txt", text: text)], problems: [], normalizer: Normalizer())

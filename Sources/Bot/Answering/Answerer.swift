@@ -422,6 +422,8 @@ final class Answerer: Sendable {
         // A notice's heading line (`1. 嘉兴市公安局出入境管理局`) names an item: what is asked of it
         // is in the item's own lines, or the item does not say.
         if let a = items.answer(headedBy: r.sentence, u) { return a }
+        // A section's heading line names its list: a list question gets the members.
+        if let a = lists.answer(headedBy: r.sentence, u) { return a }
         let isDocument = kb.articles[kb.sentences[r.sentence].article].isDocument
         let lead = u.language == .en ? (isDocument ? "The notice says: " : "The paper reports: ") : ""
         var a = Answer(text: lead + r.text, outcome: .retrieval, intent: u.topIntent?.name ?? "retrieval",

@@ -85,7 +85,22 @@ struct ListAnswerer: Sendable {
             articleTexts.printsEverything(u, in: kb.lists[b.list].article, besides: [target], pagePlaces: pagePlaces)
         }
         guard best.count == 1 else { return nil }
-        let list = kb.lists[best[0].list]
+        return render(kb.lists[best[0].list], u)
+    }
+
+    /// A retrieved heading line of a section that lists members (`四、征集方向（四个模块）`) only
+    /// names the list: asked a list question, the members are the answer.
+    func answer(headedBy sentence: Int, _ u: Understanding) -> Answer? {
+        guard u.language == .zh, ListAnswerer.listCues.contains(where: { u.normalizedText.contains($0) }) else { return nil }
+        let s = kb.sentences[sentence]
+        let paragraph = kb.articles[s.article].paragraphs[s.paragraph].trimmingCharacters(in: .whitespaces)
+        guard let i = kb.lists.indices.first(where: { kb.lists[$0].article == s.article && kb.lists[$0].heading == paragraph }),
+              usable[i] else { return nil }
+        return render(kb.lists[i], u)
+    }
+
+    /// Every member of the list, the count first, cited from the page.
+    private func render(_ list: PageList, _ u: Understanding) -> Answer {
         let a = kb.articles[list.article]
         let title = a.documentTitle ?? a.title
         let members = list.members.map { $0.text.isEmpty ? $0.name : $0.name + "：" + $0.text.trimmingCharacters(in: CharacterSet(charactersIn: "。；;")) }
