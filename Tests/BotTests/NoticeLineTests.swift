@@ -82,6 +82,14 @@ import Knowledge
         #expect(Self.ask("Tell me about bus route 82").contains("数字小镇"))
     }
 
+    /// `公交` inside a stop's name is no request for the route's overview: a question with words
+    /// of its own about a numbered route goes to the index (here: nothing says, so a decline).
+    @Test func aQuestionWithWordsOfItsOwnIsNotTheOverview() {
+        let answer = Self.ask("封路期间82路还停秋华路公交站吗")
+        #expect(!answer.contains("数字小镇"), "\(answer)")
+        #expect(Self.ask("82路公交").contains("数字小镇"))
+    }
+
     /// A route's section labels its hours (`三、85路（…）` > `（二）运营时间：…`): asked the route's
     /// hours in words no intent knows, that line answers, said of the route.
     @Test func aRoutesSectionLineLabelledWithTheKindAsked() {

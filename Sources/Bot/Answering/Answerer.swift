@@ -103,6 +103,8 @@ final class Answerer: Sendable {
         }
     }
 
+    static let overviewSource = AnswerSource(kind: .route, field: "overview")
+
     /// The years a text names (`2024年`).
     static func years(in s: [Unicode.Scalar]) -> Set<Int> {
         var out = Set<Int>()
@@ -197,6 +199,11 @@ final class Answerer: Sendable {
         var candidates = u.intents.filter { c in
             let intent = catalog.intents[c.intent]
             guard !intent.isSmallTalk else { return false }
+            // The overview of a route the question numbers answers a question asking nothing else
+            // (`介绍一下5路`); one with words of its own (`封路期间5路还停公交西站吗`, where 公交 is
+            // part of a stop's name) goes to the index. (A route found by its termini, named by
+            // nothing else, is what `从A到B坐几路` asks: its overview answers.)
+            if intent.answers.allSatisfy({ $0 == Answerer.overviewSource }), !u.routes.isEmpty, retrieval.hasUnexplainedContent(u) { return false }
             // `what is …` is asked of any kind of value (`What is the top prize`): no filter.
             guard let asked, asked != .definition, !intent.answerTypes.isEmpty else { return true }
             return intent.answerTypes.contains { asked.acceptable.contains($0) }
@@ -210,7 +217,7 @@ final class Answerer: Sendable {
         // A route named with nothing else asked (`27路呢`, `介绍一下27路`): its overview. Asked
         // something the overview does not hold (`27路改线从哪天起`), the index answers.
         if candidates.isEmpty, let f = focuses.first, case .route = f, !retrieval.hasUnexplainedContent(u),
-           let i = catalog.intents.firstIndex(where: { $0.answers.contains(AnswerSource(kind: .route, field: "overview")) }) {
+           let i = catalog.intents.firstIndex(where: { $0.answers.contains(Answerer.overviewSource) }) {
             candidates = [IntentCandidate(intent: i, name: catalog.intents[i].name, score: 1, keywords: [], confidence: 0.5)]
         }
         let best = candidates.first?.score ?? 0
