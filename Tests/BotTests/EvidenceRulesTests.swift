@@ -393,6 +393,37 @@ import Knowledge
         #expect(RouteSpotter.routes(inChinese: Array(Normalizer().normalize("353调整后").unicodeScalars), known: []).isEmpty)
     }
 
+    /// `服务热线` asked with `公交` before it is not `12345市民服务热线`'s tail when a page prints
+    /// `公交服务热线`: the city hotline's contact fact is not given as the bus hotline.
+    @Test func aPartNameBeforeAnotherPrintedNameIsNotThatEntity() throws {
+        let dir = TemporaryDirectory()
+        try BotFixtures.write(BotFixtures.pages + [
+            ("news_parking.txt", """
+            禾城停车收费新规今起实施
+
+            市民对停车收费有疑问，可拨打12345市民服务热线反映。新规实施后，一类区域缩小到环城河以内。
+            """),
+            ("bus_detour.txt", """
+            关于禾城花园路封道期间公交临时绕行的公告
+            发布日期：2031-05-20
+            信息来源：禾城公交集团
+
+            一、封道时间
+            自2031年5月28日起封道施工。
+
+            二、咨询电话
+            （一）咨询电话：公交服务热线0573-81234567；市民服务热线12345。
+            """),
+        ], to: dir.path)
+        let service = try BotService(corpusDirectory: dir.path, intentsDirectory: BotFixtures.intentsDirectory, logger: .silent)
+        let r = service.answer(Request(id: nil, text: "禾城公交服务热线多少", session: nil, explain: true), defaultSession: "c")
+        // Not the city hotline's contact fact (the index may still pick a sentence: it is
+        // scored, not attributed to the bus hotline).
+        #expect(r.debug?["outcome"] != .string("fact"), "\(r.answer)")
+        let city = service.answer(Request(id: nil, text: "市民服务热线是多少", session: nil), defaultSession: "c")
+        #expect(city.answer.contains("12345"), "\(city.answer)")
+    }
+
     @Test(arguments: [("9路", "9路10分钟一班", true), ("9路", "19路", false), ("k353", "k353路线", true), ("k353", "k3531", false)])
     func aRouteNameIsPrintedOnlyAsItself(_ name: String, _ text: String, _ printed: Bool) {
         #expect(Answerer.prints(route: Self.scalars(name), in: Self.scalars(text)) == printed, "\(name) in \(text)")

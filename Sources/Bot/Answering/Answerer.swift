@@ -351,9 +351,30 @@ final class Answerer: Sendable {
             return quality + kindBonus + 0.02 * Double(m.range.count)
         }
         let matches = u.entities.filter { $0.kind != .partial || $0.coverage >= 0.75 || !u.entities.contains(where: { $0.kind == .exact }) }
+            .filter { !namesAnotherPrinted($0, u) }
         let sorted = matches.map { (match: $0, rank: rank($0)) }.sorted { $0.rank > $1.rank }
         out += sorted.map { .entity($0.match.entity) }
         return out
+    }
+
+    /// Whether a name matched in part is the tail of another name the pages print: the Han
+    /// characters just before the match, with it, are printed, and the name does not hold
+    /// them (`公交服务热线` asked, `12345市民服务热线` matched by `服务热线`, and a page prints
+    /// `公交服务热线0573-…`: that is the line asked about).
+    func namesAnotherPrinted(_ m: EntityMatch, _ u: Understanding) -> Bool {
+        guard m.kind == .partial, u.language == .zh else { return false }
+        let q = u.normalized
+        var start = m.range.lowerBound
+        while start > 0, m.range.lowerBound - start < 4, ScalarClass.isHan(q[start - 1]) { start -= 1 }
+        guard start < m.range.lowerBound else { return false }
+        let names = kb.entities.entities[m.entity].names
+        let qualifier = String(String.UnicodeScalarView(q[start..<m.range.lowerBound]))
+        // The qualifier's last two characters: the words right before the match.
+        let near = String(qualifier.unicodeScalars.suffix(2).map(Character.init))
+        guard !names.contains(where: { $0.contains(near) }) else { return false }
+        let phrase = near + String(String.UnicodeScalarView(q[m.range]))
+        let hits = kb.index.search(SentenceIndex.weightedTerms(phrase), limit: 20)
+        return hits.contains { kb.sentences[$0.sentence].normalized.includes(phrase) }
     }
 
     /// A named route, service, event, contact or quoted term matched in full; a name matched
