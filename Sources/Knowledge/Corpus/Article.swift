@@ -54,8 +54,12 @@ public struct Sentence: Sendable, Hashable {
     public var paragraph: Int
     /// The sentence as printed.
     public var text: String
-    /// The sentence after `Normalizer.normalize(_:)`.
-    public var normalized: String
+    /// The sentence after `Normalizer.normalize(_:)`: made from `scalars` when asked for (a
+    /// stored copy was a fifth of the 1,000-page daemon's heap), `text` itself when normalising
+    /// left it unchanged.
+    public var normalized: String { unchanged ? text : String(scalars: tracked.scalars) }
+    /// Whether normalising left the printed text as it was.
+    private let unchanged: Bool
     /// The normalisation with its origins (printed ↔ normalised offsets), kept so extractors
     /// and answer builders never normalise a sentence twice.
     public let tracked: TrackedText
@@ -77,7 +81,7 @@ public struct Sentence: Sendable, Hashable {
         self.text = tracked.printedText
         self.tracked = tracked
         // Unchanged by normalising: one string for both forms.
-        self.normalized = tracked.printedText.unicodeScalars.elementsEqual(tracked.scalars) ? text : String(scalars: tracked.scalars)
+        self.unchanged = tracked.printedText.unicodeScalars.elementsEqual(tracked.scalars)
         self.clauses = ClauseSpan.split(tracked)
     }
 
