@@ -66,10 +66,12 @@ public final class KnowledgeBase: Sendable {
         var articles: [Article] = []
         var sentences: [Sentence] = []
         articles.reserveCapacity(parsed.reduce(0) { $0 + $1.count })
+        sentences.reserveCapacity(parsed.reduce(0) { $0 + $1.reduce(0) { $0 + $1.1.count } })
         for page in parsed {
             for (parsedArticle, articleSentences) in page {
                 var article = parsedArticle
                 let articleIndex = articles.count
+                article.sentenceIDs.reserveCapacity(article.sentenceIDs.count + articleSentences.count)
                 for var s in articleSentences {
                     s.id = sentences.count
                     s.article = articleIndex

@@ -54,8 +54,12 @@ public struct Sentence: Sendable, Hashable {
     public var paragraph: Int
     /// The sentence as printed.
     public var text: String
-    /// The sentence after `Normalizer.normalize(_:)`.
-    public var normalized: String
+    /// The sentence after `Normalizer.normalize(_:)`: made from `scalars` when asked for (a
+    /// stored copy was a fifth of the 1,000-page daemon's heap), `text` itself when normalising
+    /// left it unchanged.
+    public var normalized: String { unchanged ? text : String(scalars: tracked.scalars) }
+    /// Whether normalising left the printed text as it was.
+    private let unchanged: Bool
     /// The normalisation with its origins (printed ↔ normalised offsets), kept so extractors
     /// and answer builders never normalise a sentence twice.
     public let tracked: TrackedText
@@ -74,10 +78,10 @@ public struct Sentence: Sendable, Hashable {
         self.id = id
         self.article = article
         self.paragraph = paragraph
-        self.text = String(scalars: tracked.original)
+        self.text = tracked.printedText
         self.tracked = tracked
         // Unchanged by normalising: one string for both forms.
-        self.normalized = tracked.original == tracked.scalars ? text : String(scalars: tracked.scalars)
+        self.unchanged = tracked.printedText.unicodeScalars.elementsEqual(tracked.scalars)
         self.clauses = ClauseSpan.split(tracked)
     }
 
@@ -88,14 +92,25 @@ public struct Sentence: Sendable, Hashable {
 /// One clause of a sentence: its range in the normalised scalars and in the printed ones (its
 /// printed text is `Sentence.printed(_:)`, made when asked for, not stored per clause).
 public struct ClauseSpan: Sendable, Hashable {
+    /// The two ranges' bounds in 32 bits each (16 bytes a clause, not 32).
+    private var lower: Int32, upper: Int32, originalLower: Int32, originalUpper: Int32
+
     /// Half-open range in `Sentence.scalars`.
-    public var range: Range<Int>
+    public var range: Range<Int> {
+        get { Int(lower)..<Int(upper) }
+        set { lower = Int32(newValue.lowerBound); upper = Int32(newValue.upperBound) }
+    }
     /// Half-open range in the printed sentence's scalars (`Sentence.text.unicodeScalars`).
-    public var originalRange: Range<Int>
+    public var originalRange: Range<Int> {
+        get { Int(originalLower)..<Int(originalUpper) }
+        set { originalLower = Int32(newValue.lowerBound); originalUpper = Int32(newValue.upperBound) }
+    }
 
     public init(range: Range<Int>, originalRange: Range<Int>) {
-        self.range = range
-        self.originalRange = originalRange
+        lower = Int32(range.lowerBound)
+        upper = Int32(range.upperBound)
+        originalLower = Int32(originalRange.lowerBound)
+        originalUpper = Int32(originalRange.upperBound)
     }
 
     /// The clause as printed, without its edge punctuation.
@@ -142,15 +157,15 @@ public struct ClauseSpan: Sendable, Hashable {
         for i in 0...s.count where breakAt[i] {
             if i > a {
                 let start = t.origin(a)
-                let end = i < s.count ? t.origin(i) : t.original.count
+                let end = i < s.count ? t.origin(i) : t.originalCount
                 // `printed(a..<i, in: t)` is not empty (tested on the scalars, no string made).
-                if let r = t.originalBounds(a..<i), t.original[r].contains(where: { !edgePunctuation.contains($0) }) {
+                if let r = t.originalBounds(a..<i), t.printed(r, holdsOneOutside: edgePunctuation) {
                     out.append(ClauseSpan(range: a..<i, originalRange: start..<end))
                 }
             }
             a = i + 1
         }
-        return out
+        return out.compacted()
     }
 }
 

@@ -14,26 +14,144 @@ public struct BM25Index: Sendable {
         var tf: UInt16
     }
 
-    /// One term's postings, in document order: a view into the index's contiguous lists.
-    struct Postings: RandomAccessCollection, Sendable {
-        let docs: ArraySlice<Int32>
-        let tfs: ArraySlice<UInt8>
-        var startIndex: Int { 0 }
-        var endIndex: Int { docs.count }
-        subscript(i: Int) -> Posting {
-            Posting(doc: docs[docs.startIndex + i], tf: UInt16(tfs[tfs.startIndex + i]))
+    /// One term's postings, in document order: a view into the index's compressed lists
+    /// (decoded as they are walked; `firstPosting(atLeast:in:)` skips by block).
+    struct Postings: Sequence, Sendable {
+        let store: PostingStore
+        /// The term's first block in `store` and its number of postings.
+        let firstBlock: Int
+        let count: Int
+        var isEmpty: Bool { count == 0 }
+        static let empty = Postings(store: PostingStore(), firstBlock: 0, count: 0)
+
+        func makeIterator() -> PostingIterator { PostingIterator(self, fromBlock: 0) }
+
+        /// The postings from block `b` (of this term) on.
+        func iterator(fromBlock b: Int) -> PostingIterator { PostingIterator(self, fromBlock: b) }
+
+        /// The block of this term holding the first posting whose document is at least `doc`,
+        /// or the last block when every document is below it (nil when there are none).
+        func block(atLeast doc: Int32) -> Int? {
+            guard count > 0 else { return nil }
+            let blocks = (count + PostingStore.blockSize - 1) / PostingStore.blockSize
+            // Last block whose first document is at most `doc` (0 when even the first is above).
+            var lo = 0, hi = blocks
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if store.blockFirstDoc[firstBlock + mid] <= doc { lo = mid + 1 } else { hi = mid }
+            }
+            return Swift.max(0, lo - 1)
         }
-        static let empty = Postings(docs: [], tfs: [])
+    }
+
+    /// Walks one term's postings, decoding each block's bytes.
+    struct PostingIterator: IteratorProtocol {
+        let store: PostingStore
+        let firstBlock: Int
+        let count: Int
+        /// Index (within the term) of the next posting, its byte position and the last document.
+        private(set) var index: Int
+        private var position: Int
+        private var doc: Int32 = 0
+
+        init(_ p: Postings, fromBlock b: Int) {
+            store = p.store
+            firstBlock = p.firstBlock
+            count = p.count
+            index = min(p.count, b * PostingStore.blockSize)
+            position = index < p.count ? Int(p.store.blockByte[p.firstBlock + b]) : 0
+        }
+
+        mutating func next() -> Posting? {
+            guard index < count else { return nil }
+            if index % PostingStore.blockSize == 0 { doc = store.blockFirstDoc[firstBlock + index / PostingStore.blockSize] }
+            let (d, tf, end) = store.decode(at: position, after: doc)
+            doc = d
+            position = end
+            index += 1
+            return Posting(doc: d, tf: UInt16(tf))
+        }
+    }
+
+    /// Every term's postings back to back, compressed: a term's postings are cut into blocks of
+    /// `blockSize`; a block keeps its first document and where its bytes start, and each posting
+    /// is a LEB128 varint of (gap to the previous document in the block) << 1 | (tf > 1), then
+    /// tf in a byte when it is over 1 (at most 255: a sentence does not repeat a term that
+    /// often). About 1–2 bytes a posting instead of 5; `Postings` decodes as it walks.
+    final class PostingStore: @unchecked Sendable {
+        static let blockSize = 64
+        let bytes: [UInt8]
+        let blockFirstDoc: [Int32]
+        let blockByte: [Int32]
+
+        init(bytes: [UInt8] = [], blockFirstDoc: [Int32] = [], blockByte: [Int32] = []) {
+            self.bytes = bytes
+            self.blockFirstDoc = blockFirstDoc
+            self.blockByte = blockByte
+        }
+
+        /// The posting at byte `i` whose block (or previous posting) ended at document `doc`:
+        /// its document, frequency and the next posting's byte.
+        @inline(__always) func decode(at i: Int, after doc: Int32) -> (Int32, UInt8, Int) {
+            var i = i
+            var v = UInt32(bytes[i])
+            i += 1
+            if v >= 0x80 {
+                v &= 0x7F
+                var shift: UInt32 = 7
+                while true {
+                    let b = UInt32(bytes[i])
+                    i += 1
+                    v |= (b & 0x7F) << shift
+                    if b < 0x80 { break }
+                    shift += 7
+                }
+            }
+            var tf: UInt8 = 1
+            if v & 1 != 0 { tf = bytes[i]; i += 1 }
+            return (doc + Int32(v >> 1), tf, i)
+        }
+    }
+
+    /// Collects `PostingStore`'s arrays term by term.
+    struct PostingStoreBuilder {
+        var bytes: [UInt8] = []
+        var blockFirstDoc: [Int32] = []
+        var blockByte: [Int32] = []
+
+        /// Appends one term's postings (documents ascending), returning its first block.
+        mutating func append(docs: UnsafeBufferPointer<Int32>, tfs: UnsafeBufferPointer<UInt8>) -> Int {
+            let first = blockFirstDoc.count
+            var previous: Int32 = 0
+            for k in 0..<docs.count {
+                let d = docs[k]
+                if k % PostingStore.blockSize == 0 {
+                    blockFirstDoc.append(d)
+                    blockByte.append(Int32(bytes.count))
+                    previous = d
+                }
+                var v = UInt32(d - previous) << 1 | (tfs[k] > 1 ? 1 : 0)
+                while v >= 0x80 {
+                    bytes.append(UInt8(v & 0x7F) | 0x80)
+                    v >>= 7
+                }
+                bytes.append(UInt8(v))
+                if tfs[k] > 1 { bytes.append(tfs[k]) }
+                previous = d
+            }
+            return first
+        }
+
+        func build() -> PostingStore {
+            PostingStore(bytes: bytes.compacted(), blockFirstDoc: blockFirstDoc.compacted(), blockByte: blockByte.compacted())
+        }
     }
 
     private var termIDs = TermTable()
-    /// Every term's postings back to back (compressed sparse rows): term `t`'s documents are
-    /// `docs[offsets[t]..<offsets[t + 1]]`, ascending, with their frequencies (at most 255: a
-    /// sentence does not repeat a term that often) in `tfs`. One array each instead of a list per
-    /// term: 5 bytes a posting and no per-list header.
-    private var offsets: [Int32] = [0]
-    private var docs: [Int32] = []
-    private var tfs: [UInt8] = []
+    /// Per term number: its first block in `store` and its number of postings.
+    private var termBlock: [Int32] = []
+    private var termCount: [Int32] = []
+    private var store = PostingStore()
     /// While adding: each document's distinct terms (ids) and frequencies, back to back.
     private var pendingTerms: [Int32] = []
     private var pendingTFs: [UInt8] = []
@@ -95,15 +213,15 @@ public struct BM25Index: Sendable {
     }
 
     /// Lays the postings out term by term (a counting sort of the documents' term lists, which
-    /// keeps each term's documents ascending) and works out the length normalisation.
+    /// keeps each term's documents ascending), compresses them and works out the length
+    /// normalisation.
     public mutating func finish() {
         var counts = [Int32](repeating: 0, count: termIDs.count + 1)
         for t in pendingTerms { counts[Int(t) + 1] += 1 }
         for t in 0..<termIDs.count { counts[t + 1] += counts[t] }
-        offsets = counts
         var next = Array(counts.dropLast())
-        docs = [Int32](repeating: 0, count: pendingTerms.count)
-        tfs = [UInt8](repeating: 0, count: pendingTerms.count)
+        var docs = [Int32](repeating: 0, count: pendingTerms.count)
+        var tfs = [UInt8](repeating: 0, count: pendingTerms.count)
         var start = 0
         for (d, end) in pendingEnds.enumerated() {
             for k in start..<end {
@@ -118,17 +236,31 @@ public struct BM25Index: Sendable {
         pendingTerms = []
         pendingTFs = []
         pendingEnds = []
+        var store = PostingStoreBuilder()
+        store.bytes.reserveCapacity(docs.count + docs.count / 2 + 16)
+        termBlock = [Int32](repeating: 0, count: termIDs.count)
+        termCount = [Int32](repeating: 0, count: termIDs.count)
+        docs.withUnsafeBufferPointer { d in
+            tfs.withUnsafeBufferPointer { f in
+                for t in 0..<termIDs.count {
+                    let lo = Int(counts[t]), hi = Int(counts[t + 1])
+                    termCount[t] = Int32(hi - lo)
+                    termBlock[t] = Int32(store.append(docs: UnsafeBufferPointer(rebasing: d[lo..<hi]),
+                                                      tfs: UnsafeBufferPointer(rebasing: f[lo..<hi])))
+                }
+            }
+        }
+        self.store = store.build()
         averageLength = documentCount == 0 ? 1 : max(1, Double(totalLength) / Double(documentCount))
         let average = averageLength
         norms = docLengths.map { BM25Index.k1 * (1 - BM25Index.b + BM25Index.b * Double($0) / average) }
     }
 
     private func list(_ id: Int32) -> Postings {
-        let lo = Int(offsets[Int(id)]), hi = Int(offsets[Int(id) + 1])
-        return Postings(docs: docs[lo..<hi], tfs: tfs[lo..<hi])
+        Postings(store: store, firstBlock: Int(termBlock[Int(id)]), count: Int(termCount[Int(id)]))
     }
 
-    private func count(_ id: Int32) -> Int { Int(offsets[Int(id) + 1] - offsets[Int(id)]) }
+    private func count(_ id: Int32) -> Int { Int(termCount[Int(id)]) }
 
     /// Every Han bigram of the index with its document frequency.
     public func bigrams() -> [(Unicode.Scalar, Unicode.Scalar, Int)] {
@@ -156,15 +288,29 @@ public struct BM25Index: Sendable {
         return list(id)
     }
 
-    /// Index of the first posting whose document is at least `doc` (binary search).
+    /// Index of the first posting whose document is at least `doc` (`list.count` when none is):
+    /// a binary search over the blocks, then a walk inside one.
     static func firstPosting(atLeast doc: Int32, in list: Postings) -> Int {
-        let docs = list.docs
-        var lo = docs.startIndex, hi = docs.endIndex
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if docs[mid] < doc { lo = mid + 1 } else { hi = mid }
+        guard let b = list.block(atLeast: doc) else { return 0 }
+        var it = list.iterator(fromBlock: b)
+        while true {
+            let i = it.index
+            guard let p = it.next() else { return list.count }
+            if p.doc >= doc { return i }
         }
-        return lo - docs.startIndex
+    }
+
+    /// Whether a posting's document lies in `range` and passes `test` (walked from the first
+    /// document at least `range.lowerBound`, stopping past the range).
+    static func anyPosting(in list: Postings, within range: ClosedRange<Int32>, where test: (Int32) -> Bool) -> Bool {
+        guard let b = list.block(atLeast: range.lowerBound) else { return false }
+        var it = list.iterator(fromBlock: b)
+        while let p = it.next() {
+            if p.doc < range.lowerBound { continue }
+            if p.doc > range.upperBound { return false }
+            if test(p.doc) { return true }
+        }
+        return false
     }
 
     public func documentFrequency(_ term: Term) -> Int {
@@ -192,16 +338,24 @@ public struct BM25Index: Sendable {
         let k1 = BM25Index.k1
         for (term, weight) in terms {
             guard let id = termIDs[term.key] else { continue }
-            let lo = Int(offsets[Int(id)]), hi = Int(offsets[Int(id) + 1])
-            let df = Double(hi - lo)
+            let count = Int(termCount[Int(id)])
+            let df = Double(count)
             if isTooCommon(df: df, maxDocumentFraction: maxDocumentFraction) { continue }
             let idf = log(1 + (n - df + 0.5) / (df + 0.5)) * weight
             used.append((term, idf))
-            for k in lo..<hi {
-                let d = Int(docs[k])
-                let tf = Double(tfs[k])
+            let first = Int(termBlock[Int(id)])
+            guard count > 0 else { continue }
+            var position = Int(store.blockByte[first])
+            var doc: Int32 = 0
+            for k in 0..<count {
+                if k % PostingStore.blockSize == 0 { doc = store.blockFirstDoc[first + k / PostingStore.blockSize] }
+                let (dd, f, end) = store.decode(at: position, after: doc)
+                doc = dd
+                position = end
+                let d = Int(dd)
+                let tf = Double(f)
                 let norm = norms[d]
-                if scores[d] == 0 { touched.append(docs[k]) }
+                if scores[d] == 0 { touched.append(dd) }
                 scores[d] += idf * tf * (k1 + 1) / (tf + norm)
             }
         }

@@ -203,18 +203,11 @@ public final class SentenceIndex: @unchecked Sendable {
     /// Whether an article's sentences or its headline print the located term: a binary search
     /// in each posting list — "does this article say X" without a term set per article.
     public func prints(_ location: TermLocation, article: Int) -> Bool {
-        if !location.titles.isEmpty {
-            let i = BM25Index.firstPosting(atLeast: Int32(article), in: location.titles)
-            if i < location.titles.count && location.titles[i].doc == Int32(article) { return true }
-        }
+        if !location.titles.isEmpty,
+           BM25Index.anyPosting(in: location.titles, within: Int32(article)...Int32(article), where: { _ in true }) { return true }
         let span = articleSpans[article]
         guard !location.body.isEmpty, span.first <= span.last else { return false }
-        var i = BM25Index.firstPosting(atLeast: span.first, in: location.body)
-        while i < location.body.count && location.body[i].doc <= span.last {
-            if sentenceArticle[Int(location.body[i].doc)] == Int32(article) { return true }
-            i += 1
-        }
-        return false
+        return BM25Index.anyPosting(in: location.body, within: span.first...span.last) { sentenceArticle[Int($0)] == Int32(article) }
     }
 
     /// Inverse document frequency of a term among sentences (0 when it occurs nowhere).

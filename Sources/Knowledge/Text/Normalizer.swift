@@ -34,7 +34,7 @@ public struct Normalizer: Sendable {
         var t = Normalizer.foldWidthScriptAndSpace(text, track: true)
         ChineseNumerals.convert(&t)
         TimeExpressions.normalize(&t)
-        return TrackedText(original: Array(text.unicodeScalars), scalars: t.scalars, origins: t.origins)
+        return TrackedText(printed: text, count: text.scalarCount, scalars: t.scalars, origins: t.origins)
     }
 
     /// Width, compatibility forms, script, case and whitespace in one pass.

@@ -27,22 +27,32 @@ struct ScalarBuffer {
 
 /// A normalised text that remembers the printed text it came from.
 public struct TrackedText: Sendable, Hashable {
-    /// The text as printed, as scalars.
-    public let original: [Unicode.Scalar]
+    /// The text as printed (the string that was normalised: a sentence's `text` shares its
+    /// storage, so the printed form is kept once, in UTF-8, not again as scalars).
+    public let printedText: String
+    /// Number of scalars of `printedText`.
+    let originalCount: Int
     /// The normalised text, as scalars.
     public let scalars: [Unicode.Scalar]
     /// Per normalised scalar, the index into `original` it came from (`origin(_:)`); empty when
-    /// normalising mapped scalar to scalar (most sentences: width and script folding). When it
-    /// changed nothing at all, `original` shares `scalars`' storage as well.
+    /// normalising mapped scalar to scalar (most sentences: width and script folding).
     private let originOffsets: [Int32]
+
+    /// The text as printed, as scalars (made when asked for).
+    public var original: [Unicode.Scalar] { Array(printedText.unicodeScalars) }
 
     /// `origins[i]`: index into `original` where `scalars[i]` came from.
     public init(original: [Unicode.Scalar], scalars: [Unicode.Scalar], origins: [Int]) {
+        self.init(printed: String(scalars: original), count: original.count, scalars: scalars, origins: origins)
+    }
+
+    /// The same from the printed string itself (`count`: its number of scalars).
+    init(printed: String, count: Int, scalars: [Unicode.Scalar], origins: [Int]) {
         // One normalised scalar per printed one (width and script folding: `，` → `,`): no offsets.
-        let oneToOne = origins.count == scalars.count && original.count == scalars.count && origins.indices.allSatisfy { origins[$0] == $0 }
-        let scalars = scalars.compacted()
-        self.scalars = scalars
-        self.original = oneToOne && original == scalars ? scalars : original.compacted()
+        let oneToOne = origins.count == scalars.count && count == scalars.count && origins.indices.allSatisfy { origins[$0] == $0 }
+        self.printedText = printed
+        self.originalCount = count
+        self.scalars = scalars.compacted()
         self.originOffsets = oneToOne ? [] : origins.map { Int32($0) }
     }
 
@@ -54,12 +64,33 @@ public struct TrackedText: Sendable, Hashable {
 
     /// The printed text covering normalised range `range` (half-open, scalar offsets).
     public func original(_ range: Range<Int>) -> String {
-        guard let r = originalBounds(range) else { return "" }
-        return String(scalars: original[r])
+        guard let r = printedIndices(range) else { return "" }
+        return String(printedText.unicodeScalars[r])
+    }
+
+    /// Whether the printed scalars at offsets `range` hold one outside `set`.
+    func printed(_ range: Range<Int>, holdsOneOutside set: Set<Unicode.Scalar>) -> Bool {
+        guard !range.isEmpty else { return false }
+        let v = printedText.unicodeScalars
+        var i = v.index(v.startIndex, offsetBy: range.lowerBound)
+        for _ in range {
+            if !set.contains(v[i]) { return true }
+            v.formIndex(after: &i)
+        }
+        return false
     }
 
     /// Where in `original` the text `original(_:)` gives for `range` stands (nil: it is empty).
     public func originalBounds(_ range: Range<Int>) -> Range<Int>? {
+        bounds(range).map { $0.offsets }
+    }
+
+    private func printedIndices(_ range: Range<Int>) -> Range<String.UnicodeScalarView.Index>? {
+        bounds(range).map { $0.indices }
+    }
+
+    /// `originalBounds` as scalar offsets and as indices into `printedText.unicodeScalars`.
+    private func bounds(_ range: Range<Int>) -> (offsets: Range<Int>, indices: Range<String.UnicodeScalarView.Index>)? {
         guard !range.isEmpty, range.lowerBound < scalars.count else { return nil }
         let start = origin(range.lowerBound)
         let lastOrigin = origin(min(range.upperBound, scalars.count) - 1)
@@ -69,13 +100,22 @@ public struct TrackedText: Sendable, Hashable {
         if range.upperBound < scalars.count {
             end = max(end, origin(range.upperBound))
         } else {
-            end = original.count
+            end = originalCount
         }
         // Trim white space on the scalars, then encode once.
         var a = start, b = max(start, end)
-        while a < b, whiteSpaceScalars.contains(original[a]) { a += 1 }
-        while b > a, whiteSpaceScalars.contains(original[b - 1]) { b -= 1 }
-        return a..<b
+        let v = printedText.unicodeScalars
+        guard a < originalCount else { return (a..<b, v.endIndex..<v.endIndex) }
+        var ia = v.index(v.startIndex, offsetBy: a)
+        var ib = v.index(ia, offsetBy: b - a)
+        while a < b, whiteSpaceScalars.contains(v[ia]) { a += 1; v.formIndex(after: &ia) }
+        while b > a {
+            let before = v.index(before: ib)
+            guard whiteSpaceScalars.contains(v[before]) else { break }
+            b -= 1
+            ib = before
+        }
+        return (a..<b, ia..<ib)
     }
 }
 
