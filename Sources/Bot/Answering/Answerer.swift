@@ -363,16 +363,14 @@ final class Answerer: Sendable {
     /// `公交服务热线0573-…`: that is the line asked about).
     func namesAnotherPrinted(_ m: EntityMatch, _ u: Understanding) -> Bool {
         guard m.kind == .partial, u.language == .zh else { return false }
+        // Up to two Han characters right before the match: the word that qualifies it.
         let q = u.normalized
         var start = m.range.lowerBound
-        while start > 0, m.range.lowerBound - start < 4, ScalarClass.isHan(q[start - 1]) { start -= 1 }
+        while start > 0, m.range.lowerBound - start < 2, ScalarClass.isHan(q[start - 1]) { start -= 1 }
         guard start < m.range.lowerBound else { return false }
-        let names = kb.entities.entities[m.entity].names
-        let qualifier = String(String.UnicodeScalarView(q[start..<m.range.lowerBound]))
-        // The qualifier's last two characters: the words right before the match.
-        let near = String(qualifier.unicodeScalars.suffix(2).map(Character.init))
-        guard !names.contains(where: { $0.contains(near) }) else { return false }
-        let phrase = near + String(String.UnicodeScalarView(q[m.range]))
+        let near = String(String.UnicodeScalarView(q[start..<m.range.lowerBound]))
+        guard !kb.entities.entities[m.entity].names.contains(where: { $0.contains(near) }) else { return false }
+        let phrase = String(String.UnicodeScalarView(q[start..<m.range.upperBound]))
         let hits = kb.index.search(SentenceIndex.weightedTerms(phrase), limit: 20)
         return hits.contains { kb.sentences[$0.sentence].normalized.includes(phrase) }
     }

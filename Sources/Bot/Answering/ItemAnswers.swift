@@ -28,6 +28,8 @@ struct ItemAnswerer: Sendable {
     let normalizer = Normalizer()
     /// Items by the routes their name or section heading numbers (`四、57路（夜）（…）` > `（一）运营时间：…`).
     let itemsOfRoute: [String: [Int]]
+    /// Per item of a route, each field's label as Han bigrams (normalised once, here).
+    let routeLabelBigrams: [Int: [Set<String>]]
 
     init(kb: KnowledgeBase, pagePlaces: [String: String] = [:], places: [String] = []) {
         self.kb = kb
@@ -40,6 +42,12 @@ struct ItemAnswerer: Sendable {
             for id in ids { ofRoute[id, default: []].append(i) }
         }
         itemsOfRoute = ofRoute
+        var labelBigrams: [Int: [Set<String>]] = [:]
+        for i in Set(ofRoute.values.joined()) {
+            let item = kb.items[i]
+            labelBigrams[i] = item.fields.map { ItemAnswerer.hanBigrams(norm.normalize($0.key.isEmpty ? item.name : $0.key)) }
+        }
+        routeLabelBigrams = labelBigrams
         self.pagePlaces = pagePlaces
         pageTexts = PageTexts(kb: kb, articles: kb.items.map(\.article))
         byLength = kb.items.indices.filter { kb.items[$0].normalizedName.unicodeScalars.count >= 2 }
@@ -244,7 +252,9 @@ struct ItemAnswerer: Sendable {
         let ids = Set(u.routes.filter(\.known).map(\.id))
         guard ids.count == 1, let id = ids.first else { return nil }
         let lines = (itemsOfRoute[id] ?? []).flatMap { i in
-            kb.items[i].fields.map { f in (item: kb.items[i], field: f, label: f.key.isEmpty ? kb.items[i].name : f.key) }
+            kb.items[i].fields.enumerated().map { n, f in
+                (item: kb.items[i], field: f, label: f.key.isEmpty ? kb.items[i].name : f.key, bigrams: routeLabelBigrams[i]?[n] ?? [])
+            }
         }
         if let asked = AnswerType.primary(of: u.answerTypes), let words = ItemAnswerer.labelWords[asked] {
             let ofKind = lines.filter { l in words.contains { l.label.contains($0) } }
@@ -252,15 +262,15 @@ struct ItemAnswerer: Sendable {
             if let l = ofKind.first { return .ofRoute(id, l.item, l.field) }
         }
         let asked = ItemAnswerer.hanBigrams(u.normalizedText)
-        var best: (shared: Int, line: (item: PageItem, field: PageItem.Field, label: String))?
+        var best: (shared: Int, item: PageItem, field: PageItem.Field)?
         var tie = false
         for l in lines {
-            let shared = ItemAnswerer.hanBigrams(normalizer.normalize(l.label)).intersection(asked).count
+            let shared = l.bigrams.intersection(asked).count
             guard shared >= 2 else { continue }
-            if shared > (best?.shared ?? 0) { best = (shared, l); tie = false } else if shared == best?.shared { tie = true }
+            if shared > (best?.shared ?? 0) { best = (shared, l.item, l.field); tie = false } else if shared == best?.shared { tie = true }
         }
         guard let best, !tie else { return nil }
-        return .ofRoute(id, best.line.item, best.line.field)
+        return .ofRoute(id, best.item, best.field)
     }
 
     /// The pairs of adjacent Han characters of `s`.

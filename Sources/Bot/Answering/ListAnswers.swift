@@ -155,14 +155,7 @@ struct ListAnswerer: Sendable {
     static let titleNoise: Set<String> = ["关于", "通知", "公告", "通告", "指南", "办事", "嘉兴", "市民"]
 
     static func sharedBigrams(_ a: String, _ b: String) -> Int {
-        let s = Array(a.unicodeScalars)
-        guard s.count >= 2 else { return 0 }
-        var seen = Set<String>()
-        for i in 0..<(s.count - 1) where ScalarClass.isHan(s[i]) && ScalarClass.isHan(s[i + 1]) {
-            let g = String(String.UnicodeScalarView(s[i...(i + 1)]))
-            if b.contains(g), !generalWords.contains(g), !titleNoise.contains(g) { seen.insert(g) }
-        }
-        return seen.count
+        ItemAnswerer.hanBigrams(a).filter { b.contains($0) && !generalWords.contains($0) && !titleNoise.contains($0) }.count
     }
 }
 
