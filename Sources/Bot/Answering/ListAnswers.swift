@@ -17,6 +17,8 @@ struct ListAnswerer: Sendable {
     let normalizedTitles: [Int: String]
     /// Normalised title and sentences of the articles holding lists.
     let articleTexts: PageTexts
+    /// The first list under each printed heading, by article (`"3|四、征集方向（四个模块）"`).
+    let listByHeading: [String: Int]
 
     init(kb: KnowledgeBase) {
         self.kb = kb
@@ -28,6 +30,11 @@ struct ListAnswerer: Sendable {
         }
         normalizedTitles = titles
         articleTexts = PageTexts(kb: kb, articles: kb.lists.map(\.article))
+        var byHeading: [String: Int] = [:]
+        for (i, list) in kb.lists.enumerated() where byHeading["\(list.article)|" + list.heading] == nil {
+            byHeading["\(list.article)|" + list.heading] = i
+        }
+        listByHeading = byHeading
         // A section whose members are sections with lists of their own (`所需材料` > `未满16周岁的`
         // > …) is not one list: it is left to retrieval.
         let parents = Set(kb.lists.map { "\($0.article)|" + PageItem.headingName($0.heading) })
@@ -94,8 +101,7 @@ struct ListAnswerer: Sendable {
         guard u.language == .zh, ListAnswerer.listCues.contains(where: { u.normalizedText.contains($0) }) else { return nil }
         let s = kb.sentences[sentence]
         let paragraph = kb.articles[s.article].paragraphs[s.paragraph].trimmingCharacters(in: .whitespaces)
-        guard let i = kb.lists.indices.first(where: { kb.lists[$0].article == s.article && kb.lists[$0].heading == paragraph }),
-              usable[i] else { return nil }
+        guard let i = listByHeading["\(s.article)|" + paragraph], usable[i] else { return nil }
         return render(kb.lists[i], u)
     }
 
